@@ -1,0 +1,20 @@
+import type { Intent } from '../answer/schema.js';
+import type { Facts } from '../policy/facts.js';
+
+/** What a conversation thread has established so far. */
+export interface ThreadState {
+  readonly intent: Intent;
+  readonly facts: Facts;
+  readonly payers: readonly string[];
+  /** The fact the bot last asked for, so a bare reply ("curative") fills it. */
+  readonly awaiting?: string;
+}
+
+/**
+ * Where thread context lives between turns. Async so a shared store (Redis) can stand in for
+ * the in-memory one when several instances serve one workspace.
+ */
+export interface ContextStore {
+  get(threadId: string): Promise<ThreadState | undefined>;
+  set(threadId: string, state: ThreadState): Promise<void>;
+}

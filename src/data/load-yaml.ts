@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { type ZodType, z } from 'zod';
+
+/** A data file that could not be read or does not match its schema. */
+export class DataError extends Error {
+  readonly code = 'DATA_INVALID';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'DataError';
+  }
+}
+
+/** Reads a YAML file and validates it, throwing a DataError that names file, path and reason. */
+export function loadYaml<T>(file: string, schema: ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DataError(file, error instanceof Error ? error.message : String(error));
+  }
+  return parseData(file, raw, schema);
+}
+
+/** Validates already-parsed data against a schema, failing with a DataError. */
+export function parseData<T>(file: string, raw: unknown, schema: ZodType<T>): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new DataError(file, `\n${z.prettifyError(result.error)}`);
+  return result.data;
+}

@@ -1,0 +1,44 @@
+import { evaluateCondition, type LeafTrace, type Scope } from './condition.js';
+import type { Truth } from './kleene.js';
+import type { Rule } from './schema.js';
+
+/** What one rule came to, with each of its leaf tests: the finding's explanation. */
+export interface RuleTrace {
+  readonly ruleId: string;
+  readonly section: string;
+  readonly decision: Rule['decision'];
+  readonly value: Truth;
+  readonly conditions: readonly LeafTrace[];
+}
+
+/** A decision list's outcome: one rule decides, or some rules stay open on unknown facts. */
+export type Decision =
+  | { readonly kind: 'decided'; readonly rule: Rule; readonly trace: RuleTrace[] }
+  | { readonly kind: 'open'; readonly candidates: readonly Rule[]; readonly trace: RuleTrace[] }
+  | { readonly kind: 'none'; readonly trace: RuleTrace[] };
+
+/**
+ * Reads a decision list: the first rule that is met decides, unless a rule before it is
+ * unknown; then every rule that could still decide is a candidate, and if they all agree on
+ * the determination the answer stands anyway.
+ */
+export function decide(rules: readonly Rule[], scope: Scope): Decision {
+  const trace = rules.map((rule): RuleTrace => {
+    const conditions: LeafTrace[] = [];
+    const value = evaluateCondition(rule.when, scope, conditions);
+    return { ruleId: rule.id, section: rule.section, decision: rule.decision, value, conditions };
+  });
+  const candidates: Rule[] = [];
+  for (const [i, rule] of rules.entries()) {
+    const value = trace[i]?.value;
+    if (value === 'not_met') continue;
+    if (value === 'met' && candidates.length === 0) return { kind: 'decided', rule, trace };
+    candidates.push(rule);
+    if (value === 'met') break;
+  }
+  if (candidates.length === 0) return { kind: 'none', trace };
+  const settled = candidates.at(-1);
+  const metLast = settled !== undefined && trace[rules.indexOf(settled)]?.value === 'met';
+  if (metLast && candidates.every((rule) => rule.decision === settled.decision)) return { kind: 'decided', rule: settled, trace };
+  return { kind: 'open', candidates, trace };
+}

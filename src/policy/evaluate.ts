@@ -1,0 +1,149 @@
+import { evaluateCondition, firstOpenFact, type Scope } from './condition.js';
+import type { Corpus, Policy } from './corpus.js';
+import { type Decision, decide, type RuleTrace } from './decide.js';
+import type { Determination, Question } from './determination.js';
+import { enumerateCompletions } from './enumerate.js';
+import type { Facts, FactValue } from './facts.js';
+import type { Rule } from './schema.js';
+import { factsOf } from './walk-condition.js';
+
+/** What the case's facts are; facts named in `conflicts` were stated in contradictory ways. */
+export interface CaseFacts {
+  readonly facts: Facts;
+  readonly conflicts?: readonly string[];
+}
+
+/** One policy's finding for one question, with everything needed to explain it. */
+export interface Evaluation {
+  readonly policyId: string;
+  readonly question: Question;
+  readonly determination: Determination;
+  readonly missing: readonly string[];
+  readonly ruleId: string;
+  readonly section: string;
+  readonly quote?: string;
+  readonly reason: string;
+  readonly trace: readonly RuleTrace[];
+  /** Facts the answer took from their default (contract: prior irradiation absent, adult, …). */
+  readonly assumed: readonly { fact: string; value: FactValue }[];
+  readonly notes: readonly { id: string; section: string; text: string }[];
+  readonly conflicts: readonly string[];
+}
+
+/** Evaluates one policy's decision list for a question. Pure and total: every input gets a finding. */
+export function evaluate(corpus: Corpus, policyId: string, question: Question, input: CaseFacts): Evaluation {
+  const policy = corpus.policies.get(policyId);
+  if (!policy) throw new Error(`unknown policy "${policyId}"`);
+  const rules = policy.rules.questions[question] ?? [];
+  const conflicts = input.conflicts ?? [];
+  const stated = withoutKeys(input.facts, conflicts);
+  const facts = withDefaults(corpus, stated, conflicts);
+  const scope: Scope = { facts, stated, table: corpus.facts };
+
+  const decision = resolve(rules, scope, corpus);
+  const base = {
+    policyId,
+    question,
+    trace: decision.trace,
+    notes: notesFor(policy, scope),
+    conflicts,
+    assumed: decision.kind === 'decided' ? assumptionsThatMatter(corpus, rules, scope, decision.rule) : [],
+  };
+  if (decision.kind === 'decided') {
+    const { rule } = decision;
+    return {
+      ...base,
+      determination: rule.decision,
+      missing: [],
+      ruleId: rule.id,
+      section: rule.section,
+      reason: rule.because,
+      ...quoteOf(rule),
+    };
+  }
+  if (decision.kind === 'none') {
+    const section = policy.doc.sections[0]?.id ?? '';
+    return {
+      ...base,
+      determination: 'not_addressed',
+      missing: [],
+      ruleId: `${policyId}.${question}.no-rule`,
+      section,
+      reason: 'The policy has no statement that covers this case.',
+    };
+  }
+  const missing = [...new Set(decision.candidates.flatMap((rule) => firstOpenFact(rule.when, scope) ?? []))];
+  const first = decision.candidates[0] as Rule;
+  return {
+    ...base,
+    determination: 'needs_info',
+    missing,
+    ruleId: first.id,
+    section: first.section,
+    reason: `The answer turns on facts not given: ${missing.map((f) => corpus.facts[f]?.label ?? f).join('; ')}.`,
+    ...quoteOf(first),
+  };
+}
+
+function quoteOf(rule: Rule): { quote?: string } {
+  return rule.quote === undefined ? {} : { quote: rule.quote };
+}
+
+function withoutKeys(facts: Facts, keys: readonly string[]): Facts {
+  return Object.fromEntries(Object.entries(facts).filter(([k, v]) => v !== undefined && !keys.includes(k)));
+}
+
+function withDefaults(corpus: Corpus, stated: Facts, conflicts: readonly string[]): Facts {
+  const facts: Record<string, FactValue> = {};
+  for (const [name, def] of Object.entries(corpus.facts)) {
+    if (conflicts.includes(name)) continue;
+    const value = stated[name] ?? ('default' in def ? def.default : undefined);
+    if (value !== undefined) facts[name] = value;
+  }
+  return facts;
+}
+
+/**
+ * A list that stays open may still be settled: when the open facts are correlated (curative
+ * vs palliative), every possible combination of them can lead to the same determination.
+ */
+function resolve(rules: readonly Rule[], scope: Scope, corpus: Corpus): Decision {
+  const decision = decide(rules, scope);
+  if (decision.kind !== 'open') return decision;
+  const open = [...new Set(decision.candidates.flatMap((rule) => factsOf(rule.when)))].filter(
+    (fact) => scope.facts[fact] === undefined,
+  );
+  const outcomes = enumerateCompletions(corpus.facts, open, (values) => {
+    const completed = decide(rules, { ...scope, facts: { ...scope.facts, ...values } });
+    return completed.kind === 'decided' ? completed.rule : undefined;
+  });
+  if (!outcomes || outcomes.some((rule) => rule === undefined)) return decision;
+  const settled = outcomes as Rule[];
+  const first = settled[0];
+  if (!first || settled.some((rule) => rule.decision !== first.decision)) return decision;
+  return { kind: 'decided', rule: mostFrequent(settled), trace: decision.trace };
+}
+
+function mostFrequent(rules: Rule[]): Rule {
+  const counts = new Map<Rule, number>();
+  for (const rule of rules) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as Rule;
+}
+
+/** Defaults worth saying out loud: those that, left unknown, would leave the answer open or change it. */
+function assumptionsThatMatter(corpus: Corpus, rules: readonly Rule[], scope: Scope, decided: Rule) {
+  const assumed: { fact: string; value: FactValue }[] = [];
+  for (const [name, def] of Object.entries(corpus.facts)) {
+    const value = scope.facts[name];
+    if (!def.sayWhenAssumed || scope.stated[name] !== undefined || value === undefined) continue;
+    const decision = resolve(rules, { ...scope, facts: withoutKeys(scope.facts, [name]) }, corpus);
+    if (decision.kind !== 'decided' || decision.rule.decision !== decided.decision) assumed.push({ fact: name, value });
+  }
+  return assumed;
+}
+
+function notesFor(policy: Policy, scope: Scope) {
+  return policy.rules.notes
+    .filter((note) => evaluateCondition(note.when, scope) === 'met')
+    .map(({ id, section, text }) => ({ id, section, text }));
+}

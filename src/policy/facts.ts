@@ -1,0 +1,25 @@
+import type { FactDef } from './schema.js';
+
+/** A fact's value: an enum value, a yes/no, or a list of codes. */
+export type FactValue = string | boolean | readonly string[];
+/** What is known about a case; a fact that is absent is unknown. */
+export type Facts = Readonly<Partial<Record<string, FactValue>>>;
+
+/** Enum values a value belongs to, itself included (rectal → rectal, pelvic). */
+export function ancestors(def: Extract<FactDef, { kind: 'enum' }>, value: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (v: string) => {
+    if (found.has(v)) return;
+    found.add(v);
+    for (const parent of def.values[v]?.isA ?? []) visit(parent);
+  };
+  visit(value);
+  return found;
+}
+
+/** Every value an enum fact can take; booleans are true/false; codes cannot be enumerated. */
+export function domain(def: FactDef): FactValue[] | undefined {
+  if (def.kind === 'boolean') return [true, false];
+  if (def.kind === 'enum') return Object.keys(def.values);
+  return undefined;
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { Determination, Question } from './determination.js';
+
+const FactName = z.string().regex(/^[a-z][A-Za-z]*$/, 'a fact name is camelCase');
+
+/** A condition over facts: leaves test one fact, `all`/`any`/`not` combine them. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { fact: string; in: string[] }
+  | { fact: string; is: boolean }
+  | { fact: string; has: string[] }
+  | { fact: string; unknown: true };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+    z.strictObject({ fact: FactName, in: z.array(z.string()).min(1) }),
+    z.strictObject({ fact: FactName, is: z.boolean() }),
+    z.strictObject({ fact: FactName, has: z.array(z.string()).min(1) }),
+    z.strictObject({ fact: FactName, unknown: z.literal(true) }),
+  ]),
+);
+
+export const Rule = z.strictObject({
+  id: z.string().min(1),
+  section: z.string().min(1),
+  when: Condition,
+  decision: Determination.exclude(['needs_info', 'info']),
+  because: z.string().min(1),
+  quote: z.string().min(1).optional(),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const Note = z.strictObject({
+  id: z.string().min(1),
+  section: z.string().min(1),
+  when: Condition,
+  text: z.string().min(1),
+});
+export type Note = z.infer<typeof Note>;
+
+export const RuleFile = z.strictObject({
+  policy: z.string().min(1),
+  questions: z.record(Question, z.array(Rule).min(1)),
+  notes: z.array(Note).default([]),
+});
+export type RuleFile = z.infer<typeof RuleFile>;
+
+export const Section = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  topic: z.string().min(1),
+  text: z.string().min(1),
+});
+export type Section = z.infer<typeof Section>;
+
+export const PolicyDoc = z.strictObject({
+  id: z.string().regex(/^[a-z]+$/),
+  payer: z.string().min(1),
+  payerAliases: z.array(z.string()).default([]),
+  title: z.string().min(1),
+  policyNumber: z.string().optional(),
+  manual: z.string().optional(),
+  dates: z.strictObject({
+    effective: z.string().optional(),
+    original: z.string().optional(),
+    lastReview: z.string().optional(),
+    published: z.string().optional(),
+  }),
+  source: z.string().min(1),
+  population: z.strictObject({
+    summary: z.string().min(1),
+    adultsOnly: z.boolean(),
+    plans: z.array(z.string()),
+    section: z.string().min(1),
+  }),
+  headings: z.array(z.string()),
+  sections: z.array(Section).min(1),
+  omitted: z.array(z.strictObject({ reason: z.string().min(1), text: z.string().min(1) })).default([]),
+});
+export type PolicyDoc = z.infer<typeof PolicyDoc>;
+
+const FactValueInfo = z.strictObject({
+  label: z.string().min(1),
+  isA: z.array(z.string()).optional(),
+});
+
+const FactBase = {
+  label: z.string().min(1),
+  ask: z.string().min(1),
+  sayWhenAssumed: z.boolean().optional(),
+};
+
+export const FactDef = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('enum'),
+    ...FactBase,
+    values: z.record(z.string(), FactValueInfo),
+    offer: z.array(z.string()).optional(),
+    default: z.string().optional(),
+  }),
+  z.strictObject({ kind: z.literal('boolean'), ...FactBase, default: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('codes'), ...FactBase }),
+]);
+export type FactDef = z.infer<typeof FactDef>;
+
+export const FactTable = z.strictObject({ facts: z.record(FactName, FactDef) });
+export type FactTable = z.infer<typeof FactTable>;
