@@ -1,4 +1,12 @@
+import { mergeTurn, type Turn } from '../context/merge.js';
 import type { ContextStore } from '../context/store.js';
+import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
+import { parseQuestion } from '../nlu/parse.js';
+import { helpAnswer, outOfScopeAnswer } from './canned.js';
+import { caseAnswer } from './case-answer.js';
+import { codeLookup } from './code-lookup.js';
+import { defaultPipeline, type Pipeline } from './pipeline.js';
+import { policyInfo } from './policy-info.js';
 import type { Answer } from './schema.js';
 
 /** Where a question comes from: its thread (for follow-ups) and the store that remembers threads. */
@@ -7,10 +15,49 @@ export interface AskContext {
   readonly store?: ContextStore;
   /** The date answers are stated against when the question gives no date of service (YYYY-MM-DD). */
   readonly today?: string;
+  readonly pipeline?: Pipeline;
 }
 
-/** Answers one question: parse → evaluate → retrieve excerpts → compose. Never throws for user input. */
-export async function answer(question: string, _context: AskContext = {}): Promise<Answer> {
-  // Placeholder while the pipeline is wired; replaced by the real composition.
-  return { intent: 'help', findings: [], text: `(pipeline not wired yet) ${question.slice(0, 50)}`, facts: {} };
+/** Answers one question: parse → merge thread context → evaluate → retrieve excerpts → compose. Never throws for user input. */
+export async function answer(question: unknown, context: AskContext = {}): Promise<Answer> {
+  if (typeof question !== 'string') return helpAnswer('I can only read text questions.');
+  const pipeline = context.pipeline ?? defaultPipeline();
+  const parsed = parseQuestion(pipeline, question);
+  if (parsed.empty) return helpAnswer('I didn’t catch a question there.');
+  const { threadId, store } = context;
+  const previous = threadId && store ? await store.get(threadId) : undefined;
+  const turn = mergeTurn(parsed, previous, pipeline.corpus);
+  const composed = compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0);
+  if (threadId && store && turn.intent !== 'help' && turn.intent !== 'out_of_scope') {
+    await store.set(threadId, {
+      intent: turn.intent,
+      facts: turn.facts,
+      payers: turn.payers,
+      ...(composed.followUp ? { awaiting: composed.followUp.fact } : {}),
+    });
+  }
+  const note = parsed.truncated ? `(Your message was long; I read its first ${MAX_QUESTION_LENGTH} characters.)\n` : '';
+  return { ...composed, text: note + composed.text };
+}
+
+function compose(pipeline: Pipeline, turn: Turn, question: string, billingWords: boolean): Answer {
+  const facts = { ...turn.facts, ...(turn.payers.length > 0 ? { payer: turn.payers } : {}) };
+  switch (turn.intent) {
+    case 'help':
+      return helpAnswer();
+    case 'out_of_scope':
+      return outOfScopeAnswer();
+    case 'policy_info': {
+      const payers = turn.payers.length > 0 ? turn.payers : [...pipeline.corpus.policies.keys()];
+      const { findings, lines } = policyInfo(pipeline, payers, question);
+      return { intent: 'policy_info', findings, text: lines.join('\n\n'), facts };
+    }
+    case 'code_lookup': {
+      const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes : [];
+      const { findings, lines } = codeLookup(pipeline, codes);
+      return { intent: 'code_lookup', findings, text: lines.join('\n'), facts };
+    }
+    default:
+      return { ...caseAnswer(pipeline, turn, question, billingWords), facts };
+  }
 }

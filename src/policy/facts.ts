@@ -3,7 +3,7 @@ import type { FactDef } from './schema.js';
 /** A fact's value: an enum value, a yes/no, or a list of codes. */
 export type FactValue = string | boolean | readonly string[];
 /** What is known about a case; a fact that is absent is unknown. */
-export type Facts = Readonly<Partial<Record<string, FactValue>>>;
+export type Facts = Readonly<Record<string, FactValue>>;
 
 /** Enum values a value belongs to, itself included (rectal → rectal, pelvic). */
 export function ancestors(def: Extract<FactDef, { kind: 'enum' }>, value: string): Set<string> {

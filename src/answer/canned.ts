@@ -1,0 +1,34 @@
+import type { Answer } from './schema.js';
+
+const EXAMPLES = [
+  'Horizon: 3DCRT for rectal cancer, prone on a belly board — is IGRT medically necessary?',
+  'CVS: palliative 3DCRT for bone mets near the spinal cord, IGRT?',
+  'Horizon SBRT lung — can I bill 77387 on top of 77373?',
+  'What replaced 76950?',
+  'Compare CVS and Horizon on IGRT with proton therapy',
+  'What is the effective date of the Horizon IGRT policy?',
+];
+
+/** The help answer: what the bot does and how to ask. */
+export function helpAnswer(prefix = ''): Answer {
+  const text = [
+    prefix,
+    'I answer IGRT (image-guided radiation therapy) policy questions for CVS Health and Horizon BCBSNJ (Medical Policy 139): is IGRT medically necessary for a case, is it billed separately or bundled, what a code means or replaced, and how the two payers differ.',
+    'Give me the payer, the treatment (IMRT, 3DCRT, proton, SBRT/SRS, brachytherapy, electrons …) and the diagnosis or site, plus anything that matters (curative/palliative, position, boost, setting). For example:',
+    ...EXAMPLES.map((e) => `  • ${e}`),
+    'Answers are policy guidance, not a coverage guarantee.',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { intent: 'help', findings: [], text, facts: {} };
+}
+
+/** The polite reply to anything outside IGRT policy. */
+export function outOfScopeAnswer(): Answer {
+  return {
+    intent: 'out_of_scope',
+    findings: [],
+    text: 'Sorry — I only answer questions about IGRT (image-guided radiation therapy) policy for CVS Health and Horizon BCBSNJ: medical necessity, billing and bundling, codes, and the policies themselves. Type “help” for examples.',
+    facts: {},
+  };
+}

@@ -1,0 +1,66 @@
+import type { Turn } from '../context/merge.js';
+import type { Question } from '../policy/determination.js';
+import type { CaseFacts } from '../policy/evaluate.js';
+import { findingLines } from '../render/text.js';
+import { describeFacts } from './describe-facts.js';
+import { findingFor } from './findings.js';
+import { followUpFor } from './follow-up.js';
+import type { Pipeline } from './pipeline.js';
+import type { Answer, Finding } from './schema.js';
+
+/** Answers coverage, billing and compare questions: one finding per payer, evaluated over the turn's facts. */
+export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billingWords: boolean): Omit<Answer, 'facts'> {
+  const payers = turn.payers.length > 0 ? turn.payers : [...pipeline.corpus.policies.keys()];
+  const question: Question = turn.intent === 'billing' || (turn.intent === 'compare' && billingWords) ? 'billing' : 'necessity';
+  const input: CaseFacts = { facts: turn.facts, conflicts: turn.conflicts.map((c) => c.fact) };
+  const findings = payers.map((payer) =>
+    question === 'billing'
+      ? billingFinding(pipeline, payer, input, query)
+      : findingFor(pipeline, payer, 'necessity', input, query),
+  );
+  const open = findings.find((f) => f.determination === 'needs_info');
+  const nextFact = open?.missing[0];
+  const followUp = nextFact ? followUpFor(pipeline, nextFact) : undefined;
+
+  const ask = (fact: string) => pipeline.corpus.facts[fact]?.ask ?? fact;
+  const lines: string[] = [];
+  const understood = describeFacts(pipeline, turn);
+  if (understood) lines.push(`Understood: ${understood}`);
+  for (const conflict of turn.conflicts) {
+    lines.push(
+      `You gave more than one ${pipeline.corpus.facts[conflict.fact]?.label ?? conflict.fact} (${conflict.values.join(' and ')}); which is it?`,
+    );
+  }
+  if (turn.intent === 'compare') lines.push(`Comparing ${payers.length} payers:`);
+  for (const finding of findings) lines.push('', ...findingLines(pipeline.corpus, finding, ask));
+  lines.push('', 'Policy guidance, not a coverage guarantee.');
+  return { intent: turn.intent, findings, text: lines.join('\n'), ...(followUp ? { followUp } : {}) };
+}
+
+/**
+ * Billing follows the coding statements, with one precedence rule kept here: a code the
+ * policy would let you bill is still not billable when the policy finds IGRT not medically
+ * necessary for the case.
+ */
+function billingFinding(pipeline: Pipeline, payer: string, input: CaseFacts, query: string): Finding {
+  const billing = findingFor(pipeline, payer, 'billing', input, query);
+  if (billing.determination !== 'separately_billable') return billing;
+  const necessity = findingFor(pipeline, payer, 'necessity', input, query);
+  if (necessity.determination === 'not_medically_necessary') {
+    return {
+      ...necessity,
+      determination: 'do_not_bill',
+      reason: `${necessity.reason} So IGRT should not be billed for this case.`,
+    };
+  }
+  if (necessity.determination === 'needs_info') {
+    return {
+      ...billing,
+      notes: [
+        ...billing.notes,
+        `Billable only when IGRT is medically necessary for the case; that turns on: ${necessity.missing.join(', ')}.`,
+      ],
+    };
+  }
+  return billing;
+}

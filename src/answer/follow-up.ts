@@ -1,0 +1,48 @@
+import type { Pipeline } from './pipeline.js';
+import type { FollowUp } from './schema.js';
+
+const PAYER_OPTIONS = [
+  { label: 'CVS Health', reply: 'CVS' },
+  { label: 'Horizon BCBSNJ', reply: 'Horizon' },
+];
+
+/**
+ * The one-click way to supply a missing fact: the fact's question and, for enum and yes/no
+ * facts, replies that the parser understands (taken from the lexicon, so they round-trip).
+ */
+export function followUpFor(pipeline: Pipeline, fact: string): FollowUp | undefined {
+  if (fact === 'payer') return { fact, question: 'Which payer’s policy?', options: PAYER_OPTIONS };
+  const def = pipeline.corpus.facts[fact];
+  if (!def) return undefined;
+  if (def.kind === 'boolean') {
+    return {
+      fact,
+      question: def.ask,
+      options: [
+        { label: 'Yes', reply: 'yes' },
+        { label: 'No', reply: 'no' },
+      ],
+    };
+  }
+  if (def.kind !== 'enum') return { fact, question: def.ask, options: [] };
+  const offered = def.offer ?? Object.keys(def.values);
+  const options = offered.flatMap((value) => {
+    const phrase = phraseFor(pipeline, fact, value);
+    return phrase ? [{ label: capitalise(def.values[value]?.label ?? value), reply: phrase }] : [];
+  });
+  return { fact, question: def.ask, options };
+}
+
+function phraseFor(pipeline: Pipeline, fact: string, value: string): string | undefined {
+  for (const phrases of pipeline.lexicon.byFirstToken.values()) {
+    for (const phrase of phrases) {
+      const settings = Object.entries(phrase.entry.set);
+      if (settings.length === 1 && settings[0]?.[0] === fact && settings[0][1] === value) return phrase.entry.match[0];
+    }
+  }
+  return undefined;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

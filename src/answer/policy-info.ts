@@ -1,0 +1,105 @@
+import type { Pipeline } from './pipeline.js';
+import type { Finding } from './schema.js';
+
+/** What a policy-information question asks about. */
+type Topic = 'dates' | 'number' | 'population' | 'plans' | 'title' | 'indications' | 'search';
+
+const TOPICS: readonly [Topic, RegExp][] = [
+  ['dates', /\b(effective|date|review|published|original|when|current|version|updated)\b/],
+  ['number', /\b(number|no\.?|#|id)\b/],
+  ['population', /\b(who|whom|apply|applies|scope|population|pediatric|adult|children|members|clients|eligible)\b/],
+  ['plans', /\b(medicare|medicaid|familycare|fide|snp|ncd|lcd|novitas|plans?|lines? of business)\b/],
+  ['indications', /\b(cases|conditions|diagnos[ei]s|indications|circumstances|sites|cancers|criteria|qualify|qualifies)\b/],
+  ['title', /\b(title|name|called)\b/],
+];
+
+/** Answers a policy_info question from the corpus: one `info` finding per payer, with the facts in words. */
+export function policyInfo(
+  pipeline: Pipeline,
+  payers: readonly string[],
+  question: string,
+): { findings: Finding[]; lines: string[] } {
+  const text = question.toLowerCase();
+  const topic = TOPICS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'search';
+  const findings: Finding[] = [];
+  const lines: string[] = [];
+  for (const payer of payers) {
+    const policy = pipeline.corpus.policies.get(payer);
+    if (!policy) continue;
+    const { doc } = policy;
+    const [line, section] = describe(pipeline, payer, topic, question);
+    const excerpt =
+      topic === 'search'
+        ? (pipeline.index.search(question, (p) => p.policyId === payer, 1)[0]?.passage.text ?? '')
+        : (policy.sections.get(section)?.text ?? '');
+    const searched =
+      topic === 'search' ? pipeline.index.search(question, (p) => p.policyId === payer, 1)[0]?.passage.section : undefined;
+    findings.push({
+      payer,
+      determination: 'info',
+      missing: [],
+      ruleId: `${payer}.info.${topic}`,
+      citation: { policyId: doc.id, section: searched ?? section, excerpt },
+      reason: line,
+      assumed: [],
+      notes: [],
+      trace: [],
+    });
+    lines.push(line);
+  }
+  return { findings, lines };
+}
+
+function describe(pipeline: Pipeline, payer: string, topic: Topic, question: string): [string, string] {
+  const policy = pipeline.corpus.policies.get(payer);
+  if (!policy) return ['', ''];
+  const { doc } = policy;
+  const name = `${doc.payer} “${doc.title}”${doc.policyNumber ? ` (Medical Policy ${doc.policyNumber})` : ''}`;
+  const firstSection = doc.sections[0]?.id ?? '';
+  switch (topic) {
+    case 'dates': {
+      const d = doc.dates;
+      const parts = [
+        d.effective && `effective date ${d.effective}`,
+        d.original && `original policy date ${d.original}`,
+        d.lastReview && `last review date ${d.lastReview}`,
+        d.published && `published to the web ${d.published}`,
+      ].filter(Boolean);
+      return [parts.length ? `${name}: ${parts.join('; ')}.` : `${name} states no effective or review dates.`, firstSection];
+    }
+    case 'number':
+      return [
+        doc.policyNumber
+          ? `${doc.payer}'s IGRT policy is Medical Policy ${doc.policyNumber}, “${doc.title}”.`
+          : `${name} carries no policy number.`,
+        firstSection,
+      ];
+    case 'population':
+    case 'plans':
+      if (topic === 'plans' && payer === 'horizon') {
+        return [
+          `${name}: Medicare Advantage follows this policy (no NCD, and Novitas has no LCD for IGRT); Medicaid and NJ FamilyCare members get the same policy; FIDE-SNP follows the Medicare statement for Medicare-covered services and the Medicaid statement otherwise.`,
+          'coverage.medicare',
+        ];
+      }
+      return [`${name} applies to: ${doc.population.summary}`, doc.population.section];
+    case 'indications':
+      return [indications(pipeline, payer, name), payer === 'horizon' ? 'II' : 'policy.3dcrt'];
+    case 'title':
+      return [`${name}.`, firstSection];
+    case 'search': {
+      const hit = pipeline.index.search(question, (p) => p.policyId === payer, 1)[0];
+      return [
+        hit ? `${doc.payer} (${hit.passage.section}): “${hit.passage.text}”` : `${name} says nothing I can match to that.`,
+        hit?.passage.section ?? firstSection,
+      ];
+    }
+  }
+}
+
+function indications(pipeline: Pipeline, payer: string, name: string): string {
+  const policy = pipeline.corpus.policies.get(payer);
+  const rules = policy?.rules.questions.necessity ?? [];
+  const met = rules.filter((r) => r.decision === 'medically_necessary').map((r) => `${r.section}: ${r.because}`);
+  return `${name} finds IGRT medically necessary in these cases —\n${met.map((m) => `  • ${m}`).join('\n')}`;
+}

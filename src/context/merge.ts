@@ -1,0 +1,51 @@
+import type { Intent } from '../answer/schema.js';
+import type { ParsedQuestion } from '../nlu/parse.js';
+import type { Corpus } from '../policy/corpus.js';
+import type { Facts, FactValue } from '../policy/facts.js';
+import type { ThreadState } from './store.js';
+
+/** Facts that describe one diagnosis's set-up: a new diagnosis makes them stale. */
+const SET_UP_FACTS = ['position', 'laterality', 'breathHold', 'boost', 'apbi', 'surgeryTiming', 'beam'];
+
+/** Intents about a case, whose facts a follow-up can extend. */
+const CASE_INTENTS: readonly Intent[] = ['coverage', 'billing', 'compare'];
+
+/** The question as the thread now stands: this message's facts over what the thread established. */
+export interface Turn {
+  readonly intent: Intent;
+  readonly facts: Facts;
+  readonly conflicts: readonly { fact: string; values: readonly FactValue[] }[];
+  readonly payers: readonly string[];
+  /** True when the message leaned on the thread (no intent of its own, or facts carried over). */
+  readonly followUp: boolean;
+}
+
+/**
+ * Merges a parsed message with its thread. A message with no intent of its own is a
+ * follow-up ("what about CVS?", "curative", "and with electrons?"): it keeps the thread's
+ * intent and payers unless it names new ones; a yes/no fills the fact the bot asked about.
+ */
+export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus): Turn {
+  const fresh = parsed.intent ?? (parsed.inDomain ? 'coverage' : 'out_of_scope');
+  if (!previous || fresh === 'help' || (!parsed.inDomain && parsed.yesNo === undefined)) {
+    return { intent: fresh, facts: parsed.facts, conflicts: parsed.conflicts, payers: parsed.payers, followUp: false };
+  }
+  const facts: Record<string, FactValue> = { ...previous.facts };
+  if (parsed.facts.diagnosis !== undefined && parsed.facts.diagnosis !== previous.facts.diagnosis) {
+    for (const fact of SET_UP_FACTS) delete facts[fact];
+  }
+  if (parsed.facts.codes !== undefined) delete facts.modifier;
+  Object.assign(facts, parsed.facts);
+  const awaited = previous.awaiting ? corpus.facts[previous.awaiting] : undefined;
+  if (previous.awaiting && awaited?.kind === 'boolean' && parsed.yesNo !== undefined) facts[previous.awaiting] = parsed.yesNo;
+  const caseQuestion = CASE_INTENTS.includes(previous.intent);
+  const keepsIntent =
+    caseQuestion && (parsed.intent === undefined || (parsed.intent === 'coverage' && previous.intent === 'compare'));
+  return {
+    intent: keepsIntent ? previous.intent : fresh,
+    facts,
+    conflicts: parsed.conflicts,
+    payers: parsed.payers.length > 0 ? parsed.payers : previous.payers,
+    followUp: true,
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Intent } from '../answer/schema.js';
+import { DataError, loadYaml } from '../data/load-yaml.js';
+import { projectPath } from '../data/paths.js';
+
+const Cue = z.strictObject({ pattern: z.string().min(1), weight: z.number().positive() });
+
+export const IntentFile = z.strictObject({
+  intents: z.record(Intent, z.strictObject({ cues: z.array(Cue), examples: z.array(z.string()).min(1) })),
+  domainWords: z.string().min(1),
+});
+export type IntentFile = z.infer<typeof IntentFile>;
+
+/** Intent templates compiled to regular expressions, in the file's order (the tie-break order). */
+export interface IntentModel {
+  readonly cues: readonly { intent: Intent; pattern: RegExp; weight: number }[];
+  readonly order: readonly Intent[];
+  readonly domain: RegExp;
+  readonly examples: readonly { intent: Intent; text: string }[];
+}
+
+const CODE_PATTERN = '(?:\\d{4}[0-9t]|[a-v]\\d{4})';
+
+/** Loads intents/intents.yaml; a pattern that does not compile fails with its path. */
+export function loadIntents(file = projectPath('intents', 'intents.yaml')): IntentModel {
+  const data = loadYaml(file, IntentFile);
+  const compile = (path: string, source: string) => {
+    try {
+      return new RegExp(source.replaceAll('{code}', CODE_PATTERN), 'i');
+    } catch (error) {
+      throw new DataError(file, `${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const entries = Object.entries(data.intents) as [Intent, IntentFile['intents'][Intent]][];
+  return {
+    order: entries.map(([intent]) => intent),
+    cues: entries.flatMap(([intent, spec]) =>
+      (spec?.cues ?? []).map((cue, i) => ({
+        intent,
+        weight: cue.weight,
+        pattern: compile(`intents.${intent}.cues[${i}]`, cue.pattern),
+      })),
+    ),
+    domain: compile('domainWords', data.domainWords),
+    examples: entries.flatMap(([intent, spec]) => (spec?.examples ?? []).map((text) => ({ intent, text }))),
+  };
+}
+
+/** Each intent's score for a normalised question: the sum of the weights of the cues it matches. */
+export function scoreIntents(model: IntentModel, text: string): Map<Intent, number> {
+  const scores = new Map<Intent, number>();
+  for (const cue of model.cues) {
+    if (cue.pattern.test(text)) scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + cue.weight);
+  }
+  return scores;
+}

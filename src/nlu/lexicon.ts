@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { DataError, loadYaml } from '../data/load-yaml.js';
+import { projectPath } from '../data/paths.js';
+import type { Corpus } from '../policy/corpus.js';
+import type { FactValue } from '../policy/facts.js';
+import { phraseTokens } from './normalise.js';
+
+const Settings = z.record(z.string(), z.union([z.string(), z.boolean()]));
+
+export const LexiconEntry = z.strictObject({
+  match: z.array(z.string().min(1)).min(1),
+  set: Settings,
+  negated: Settings.optional(),
+});
+export type LexiconEntry = z.infer<typeof LexiconEntry>;
+
+export const LexiconFile = z.strictObject({ groups: z.record(z.string(), z.array(LexiconEntry)) });
+export type LexiconFile = z.infer<typeof LexiconFile>;
+
+/** A phrase ready for matching: its tokens and the entry it stands for. */
+export interface Phrase {
+  readonly tokens: readonly string[];
+  readonly entry: LexiconEntry;
+  readonly group: string;
+}
+
+/** The compiled lexicon: phrases indexed by first token, and every word it knows. */
+export interface Lexicon {
+  readonly byFirstToken: ReadonlyMap<string, readonly Phrase[]>;
+  readonly words: ReadonlySet<string>;
+  readonly payers: readonly string[];
+}
+
+/** Loads intents/lexicon.yaml, checking every fact and value against the corpus's fact table. */
+export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexicon.yaml')): Lexicon {
+  const data = loadYaml(file, LexiconFile);
+  const payers = [...corpus.policies.keys()];
+  const byFirstToken = new Map<string, Phrase[]>();
+  const words = new Set<string>();
+  const owners = new Map<string, string>();
+  for (const [group, entries] of Object.entries(data.groups)) {
+    for (const [i, entry] of entries.entries()) {
+      const path = `groups.${group}[${i}]`;
+      checkSettings(file, `${path}.set`, entry.set, corpus, payers);
+      if (entry.negated) checkSettings(file, `${path}.negated`, entry.negated, corpus, payers);
+      for (const phrase of entry.match) {
+        const tokens = phraseTokens(phrase);
+        const first = tokens[0];
+        if (first === undefined) throw new DataError(file, `${path}.match: "${phrase}" has no words`);
+        const key = tokens.join(' ');
+        const owner = owners.get(key);
+        if (owner !== undefined && owner !== path)
+          throw new DataError(file, `${path}.match: "${phrase}" is already listed at ${owner}`);
+        if (owner === path) continue;
+        owners.set(key, path);
+        for (const token of tokens) words.add(token);
+        const list = byFirstToken.get(first) ?? [];
+        list.push({ tokens, entry, group });
+        byFirstToken.set(first, list);
+      }
+    }
+  }
+  for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return { byFirstToken, words, payers };
+}
+
+function checkSettings(file: string, path: string, settings: Record<string, FactValue>, corpus: Corpus, payers: string[]) {
+  for (const [fact, value] of Object.entries(settings)) {
+    if (fact === 'payer') {
+      if (!payers.includes(String(value))) throw new DataError(file, `${path}.payer: no policy "${value}"`);
+      continue;
+    }
+    const def = corpus.facts[fact];
+    if (!def) throw new DataError(file, `${path}: unknown fact "${fact}"`);
+    const ok =
+      def.kind === 'boolean'
+        ? typeof value === 'boolean'
+        : def.kind === 'enum' && typeof value === 'string' && value in def.values;
+    if (!ok) throw new DataError(file, `${path}.${fact}: "${String(value)}" is not a value of ${fact}`);
+  }
+}

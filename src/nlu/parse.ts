@@ -1,0 +1,105 @@
+import type { Intent } from '../answer/schema.js';
+import type { Corpus } from '../policy/corpus.js';
+import type { Facts, FactValue } from '../policy/facts.js';
+import { type CodeMention, extractCodes } from './codes.js';
+import { extractAge, extractDate } from './details.js';
+import { extractMentions } from './extract.js';
+import { type IntentModel, scoreIntents } from './intents.js';
+import type { Lexicon } from './lexicon.js';
+import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
+import { resolveFacts } from './resolve-facts.js';
+
+/** What one message says, before any thread context is merged in. */
+export interface ParsedQuestion {
+  /** The intent the words point to, or undefined when they point nowhere (a bare follow-up). */
+  readonly intent: Intent | undefined;
+  readonly scores: Readonly<Partial<Record<Intent, number>>>;
+  readonly facts: Facts;
+  readonly conflicts: readonly { fact: string; values: readonly FactValue[] }[];
+  readonly payers: readonly string[];
+  readonly codes: readonly CodeMention[];
+  readonly dateOfService?: string;
+  readonly age?: number;
+  /** Whether it speaks of this bot's subject at all (recognised facts, codes or domain words). */
+  readonly inDomain: boolean;
+  readonly truncated: boolean;
+  readonly empty: boolean;
+  readonly yesNo?: boolean;
+}
+
+/** The loaded language data the parser needs. */
+export interface NluModel {
+  readonly corpus: Corpus;
+  readonly lexicon: Lexicon;
+  readonly intents: IntentModel;
+}
+
+/** Intents that answer a question on their own; others need a cue to win over a follow-up. */
+const PRIORITY: readonly Intent[] = ['help', 'compare', 'code_lookup', 'policy_info', 'billing', 'coverage'];
+
+/** Facts codes stand for: an IMRT delivery code means IMRT, an SBRT code SBRT. */
+const CODE_FACTS: Readonly<Record<string, Record<string, FactValue>>> = {
+  '77385': { modality: 'imrt' },
+  '77386': { modality: 'imrt' },
+  '77373': { modality: 'sbrt' },
+  '77371': { modality: 'srs' },
+  '77372': { modality: 'srs' },
+  G6017: { respiratoryTracking: true },
+  '0197T': { respiratoryTracking: true },
+};
+
+/** Parses one message: normalise → extract facts, codes, ages, dates → score intent templates. */
+export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
+  const truncated = raw.length > MAX_QUESTION_LENGTH;
+  const text = normaliseText(truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw);
+  const empty = !/[a-z0-9]/.test(text);
+  const tokens = tokenise(text);
+  const stated = resolveFacts(extractMentions(tokens, model.lexicon), model.corpus);
+  const codes = extractCodes(text);
+  const age = extractAge(text);
+  const dateOfService = extractDate(text);
+
+  const facts: Record<string, FactValue> = { ...stated.facts };
+  for (const mention of codes) Object.assign(facts, { ...CODE_FACTS[mention.code], ...facts });
+  if (codes.length > 0) facts.codes = codes.map((c) => c.code);
+  const modifier = codes.find((c) => c.modifier)?.modifier;
+  if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
+  if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
+
+  const scores = Object.fromEntries(scoreIntents(model.intents, text)) as Partial<Record<Intent, number>>;
+  const recognised = Object.keys(facts).length + stated.payers.length + stated.conflicts.length;
+  const inDomain = recognised > 0 || model.intents.domain.test(text);
+  const yesNo = /^(yes|yeah|yep|y|correct|true|it is|they are|no|nope|n|false|it is not|not)\b[\s.!]*$/.test(text)
+    ? /^(yes|yeah|yep|y|correct|true|it is|they are)\b/.test(text)
+    : undefined;
+  return {
+    intent: pickIntent(scores, codes.length > 0),
+    scores,
+    facts,
+    conflicts: stated.conflicts,
+    payers: stated.payers,
+    codes,
+    ...(dateOfService ? { dateOfService } : {}),
+    ...(age !== undefined ? { age } : {}),
+    inDomain,
+    truncated,
+    empty,
+    ...(yesNo !== undefined ? { yesNo } : {}),
+  };
+}
+
+function pickIntent(scores: Partial<Record<Intent, number>>, hasCodes: boolean): Intent | undefined {
+  let best: Intent | undefined;
+  let bestScore = 0;
+  for (const intent of PRIORITY) {
+    let score = scores[intent] ?? 0;
+    // Code questions need a code to look up; without one the cue words mean billing.
+    if (intent === 'code_lookup' && !hasCodes) score = Math.min(score, 2);
+    if (score > bestScore) {
+      best = intent;
+      bestScore = score;
+    }
+  }
+  // A lone "IGRT?" or "imaging" is too weak to start a question of its own.
+  return bestScore >= 2 ? best : undefined;
+}
