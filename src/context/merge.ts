@@ -26,7 +26,7 @@ export interface Turn {
  * intent and payers unless it names new ones; a yes/no fills the fact the bot asked about.
  */
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus): Turn {
-  const fresh = parsed.intent ?? (parsed.inDomain ? 'coverage' : 'out_of_scope');
+  const fresh = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
   if (!previous || fresh === 'help' || (!parsed.inDomain && parsed.yesNo === undefined)) {
     return { intent: fresh, facts: parsed.facts, conflicts: parsed.conflicts, payers: parsed.payers, followUp: false };
   }

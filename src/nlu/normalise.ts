@@ -6,19 +6,22 @@ export const MAX_QUESTION_LENGTH = 2000;
  * typed: Unicode folded, control characters dropped, shorthand ("w/o", "w/", "n't") spelled out.
  */
 export function normaliseText(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\bw\/o\b/g, ' without ')
-    .replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ')
-    .replace(/\b(\w+)n't\b/g, '$1 not')
-    .replace(/\bcan ?not\b/g, 'can not')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    raw
+      .normalize('NFKC')
+      .toLowerCase()
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2010-\u2015]/g, '-')
+      .replace(/\bw\/o\b/g, ' without ')
+      .replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ')
+      .replace(/\b(\w+)n't\b/g, '$1 not')
+      .replace(/\bcan ?not\b/g, 'can not')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A token, or a clause boundary (punctuation that ends a negation's reach). */

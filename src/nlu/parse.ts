@@ -48,6 +48,9 @@ const CODE_FACTS: Readonly<Record<string, Record<string, FactValue>>> = {
   '0197T': { respiratoryTracking: true },
 };
 
+/** Codes that each report one IGRT method; two of them on one day is two methods. */
+const IGRT_METHOD_CODES = new Set(['77387', '77014', '76950', '77421', 'G6001', 'G6002', 'G6017', '0197T']);
+
 /** Parses one message: normalise → extract facts, codes, ages, dates → score intent templates. */
 export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const truncated = raw.length > MAX_QUESTION_LENGTH;
@@ -62,6 +65,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const facts: Record<string, FactValue> = { ...stated.facts };
   for (const mention of codes) Object.assign(facts, { ...CODE_FACTS[mention.code], ...facts });
   if (codes.length > 0) facts.codes = codes.map((c) => c.code);
+  if (new Set(codes.map((c) => c.code).filter((c) => IGRT_METHOD_CODES.has(c))).size >= 2) facts.multipleMethodsSameDay ??= true;
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
@@ -73,7 +77,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     ? /^(yes|yeah|yep|y|correct|true|it is|they are)\b/.test(text)
     : undefined;
   return {
-    intent: pickIntent(scores, codes.length > 0),
+    intent: pickIntent(scores, codes.length > 0, stated.payers.length >= 2 || /\b(payers?|policies|both|each|two)\b/.test(text)),
     scores,
     facts,
     conflicts: stated.conflicts,
@@ -88,13 +92,15 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   };
 }
 
-function pickIntent(scores: Partial<Record<Intent, number>>, hasCodes: boolean): Intent | undefined {
+function pickIntent(scores: Partial<Record<Intent, number>>, hasCodes: boolean, aboutPayers: boolean): Intent | undefined {
   let best: Intent | undefined;
   let bestScore = 0;
   for (const intent of PRIORITY) {
     let score = scores[intent] ?? 0;
     // Code questions need a code to look up; without one the cue words mean billing.
     if (intent === 'code_lookup' && !hasCodes) score = Math.min(score, 2);
+    // "HOPD vs POS 11" compares settings, not payers.
+    if (intent === 'compare' && !aboutPayers) score = 0;
     if (score > bestScore) {
       best = intent;
       bestScore = score;

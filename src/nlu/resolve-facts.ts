@@ -11,8 +11,11 @@ export interface StatedFacts {
 
 /** A metastasis names what is treated, whatever the primary: "bone mets from prostate" is bone. */
 const TREATED_SITE_FIRST = ['bone_metastasis', 'brain_metastasis'];
-/** Stereotactic delivery is often planned with IMRT/VMAT; the stereotactic code set governs. */
-const MODALITY_FIRST = ['srs', 'sbrt', 'brachytherapy'];
+/**
+ * When two modalities are named, the more particular one is the treatment: stereotactic
+ * delivery is often planned with IMRT/VMAT, and "3DCRT boost with electrons" is electrons.
+ */
+const MODALITY_FIRST = ['srs', 'sbrt', 'brachytherapy', 'electron', 'superficial', 'proton'];
 
 /** Turns mentions into facts: negation applied, the most specific value kept, contradictions reported. */
 export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): StatedFacts {

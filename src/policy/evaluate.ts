@@ -72,7 +72,11 @@ export function evaluate(corpus: Corpus, policyId: string, question: Question, i
       reason: 'The policy has no statement that covers this case.',
     };
   }
-  const missing = [...new Set(decision.candidates.flatMap((rule) => firstOpenFact(rule.when, scope) ?? []))];
+  // Ask in the fact table's order (modality before diagnosis before set-up details).
+  const order = Object.keys(corpus.facts);
+  const missing = [...new Set(decision.candidates.flatMap((rule) => firstOpenFact(rule.when, scope) ?? []))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
   const first = decision.candidates[0] as Rule;
   return {
     ...base,

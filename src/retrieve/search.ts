@@ -38,7 +38,10 @@ export class PassageIndex {
 
   /** The best passages for a query, optionally within some sections only, best first. */
   search(query: string, filter: (passage: Passage) => boolean = () => true, limit = 3): Hit[] {
-    const words = [...new Set(query.toLowerCase().split(/[^a-z0-9]+/))].filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+    // Bitap patterns stop at 32 characters; longer "words" are pasted junk, not topics.
+    const words = [...new Set(query.toLowerCase().split(/[^a-z0-9]+/))].filter(
+      (w) => w.length >= 3 && w.length <= 32 && !STOP_WORDS.has(w),
+    );
     const totals = new Map<Passage, number>();
     for (const word of words.slice(0, 24)) {
       const results = this.fuse.search(word).filter((r) => filter(r.item));

@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { parseQuestion } from '../../src/nlu/parse.js';
+
+const pipeline = defaultPipeline();
+const parse = (q: string) => parseQuestion(pipeline, q);
+
+describe('parser: utterance → intent and slots', () => {
+  test.each([
+    [
+      'typos and shorthand',
+      'igrt w 3dcrt prostrate horizon',
+      undefined,
+      { modality: '3dcrt', diagnosis: 'prostate' },
+      ['horizon'],
+    ],
+    [
+      'payer alias and 3-D spelling',
+      'Horizon Blue Cross, 3-D conformal, NSCLC — IGRT ok?',
+      'coverage',
+      { modality: '3dcrt', diagnosis: 'lung' },
+      ['horizon'],
+    ],
+    [
+      'VMAT is IMRT; tonsil is head and neck',
+      'cvs vmat tonsil cancer image guidance medically necessary?',
+      'coverage',
+      { modality: 'imrt', diagnosis: 'head_and_neck' },
+      ['cvs'],
+    ],
+    [
+      'HCC is hepatobiliary',
+      'HCC with 3D conformal, horizon, is igrt covered',
+      'coverage',
+      { diagnosis: 'hepatobiliary' },
+      ['horizon'],
+    ],
+    ['DLBCL is non-Hodgkin lymphoma', 'DLBCL 3dcrt igrt?', undefined, { diagnosis: 'non_hodgkin_lymphoma' }, []],
+    [
+      'belly board is prone on a belly board',
+      'rectal ca 3dcrt on a belly board',
+      undefined,
+      { diagnosis: 'rectal', position: 'prone_belly_board' },
+      [],
+    ],
+    [
+      'negated prior RT',
+      'CVS palliative 3DCRT, no prior RT',
+      undefined,
+      { treatmentIntent: 'palliative', priorIrradiation: false },
+      ['cvs'],
+    ],
+    ['negated boost', 'Horizon 3DCRT bladder, not a boost', undefined, { diagnosis: 'bladder', boost: false }, ['horizon']],
+    [
+      'no hippocampal avoidance',
+      'whole brain without hippocampal avoidance',
+      undefined,
+      { wholeBrain: true, hippocampalSparing: false },
+      [],
+    ],
+    ['ages: 12 y/o is pediatric', 'Horizon 12 y/o IMRT igrt', undefined, { age: 'pediatric', modality: 'imrt' }, ['horizon']],
+    [
+      'ages: 17-year-old is pediatric',
+      'a 17-year-old, proton, CVS',
+      undefined,
+      { age: 'pediatric', modality: 'proton' },
+      ['cvs'],
+    ],
+    ['settings: HOPD and POS 11', 'HOPD vs POS 11 billing for IMRT', 'billing', { modality: 'imrt' }, []],
+    [
+      'codes with modifiers',
+      'can we bill 77387-TC with 77385 in the hospital',
+      'billing',
+      { setting: 'hospital_outpatient', modifier: 'tc', modality: 'imrt' },
+      [],
+    ],
+    [
+      'two IGRT codes are two methods',
+      'G6001 and G6002 same day horizon',
+      'billing',
+      { multipleMethodsSameDay: true },
+      ['horizon'],
+    ],
+    ['code lookup', 'what replaced 76950', 'code_lookup', { codes: ['76950'] }, []],
+    ['compare', 'CVS vs Horizon on proton therapy', 'compare', { modality: 'proton' }, ['cvs', 'horizon']],
+    ['policy info', 'when was the horizon igrt policy last reviewed', 'policy_info', {}, ['horizon']],
+    ['help', 'help', 'help', {}, []],
+  ])('%s', (_name, question, intent, facts, payers) => {
+    const parsed = parse(question);
+    expect(parsed.intent).toBe(intent);
+    expect(parsed.facts).toMatchObject(facts);
+    expect(parsed.payers).toEqual(payers);
+  });
+
+  test('contradictions are reported, not silently picked', () => {
+    const parsed = parse('Horizon rectal 3DCRT prone and supine');
+    expect(parsed.facts.position).toBeUndefined();
+    expect(parsed.conflicts.map((c) => c.fact)).toEqual(['position']);
+  });
+
+  test('a more specific value wins over its broader form (prone + belly board)', () => {
+    expect(parse('prone on a belly board, pelvis, rectal').facts).toMatchObject({
+      position: 'prone_belly_board',
+      diagnosis: 'rectal',
+    });
+  });
+
+  test('typo tolerance is bounded: short words and known words never drift', () => {
+    expect(parse('breath hold').facts).toEqual({ breathHold: true });
+    expect(parse('lunch').facts.diagnosis).toBeUndefined();
+    expect(parse('prostrate').facts.diagnosis).toBe('prostate');
+  });
+
+  test.each(pipeline.intents.examples.filter((e) => e.intent !== 'out_of_scope'))(
+    'intent template example "$text" is $intent',
+    ({ intent, text }) => {
+      const parsed = parse(text);
+      expect(parsed.intent ?? (parsed.inDomain ? 'coverage' : 'out_of_scope')).toBe(intent);
+    },
+  );
+
+  test.each(pipeline.intents.examples.filter((e) => e.intent === 'out_of_scope'))(
+    'out-of-scope example "$text" is not in the domain',
+    ({ text }) => {
+      expect(parse(text).inDomain).toBe(false);
+    },
+  );
+});
