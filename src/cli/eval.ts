@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { answer } from '../answer/answer.js';
+import type { Answer, Intent } from '../answer/schema.js';
+import { MemoryContextStore } from '../context/memory-store.js';
+
+interface Gold {
+  id: string;
+  q: string;
+  thread?: string;
+  intent?: string | string[];
+  expect?: Record<string, string | string[]>;
+  cite?: Record<string, string>;
+}
+
+const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
+
+/** Per-intent precision/recall/F1, a confusion matrix, determination and citation accuracy for a gold file. */
+async function main(file: string | undefined): Promise<number> {
+  if (!file) {
+    process.stderr.write('usage: npm run eval -- GOLD.jsonl\n');
+    return 2;
+  }
+  const gold = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Gold);
+  const store = new MemoryContextStore();
+  const answers: Answer[] = [];
+  for (const g of gold) answers.push(await answer(g.q, { store, ...(g.thread ? { threadId: g.thread } : {}) }));
+
+  const confusion = new Map<string, Map<string, number>>();
+  let determinations = [0, 0];
+  let citations = [0, 0];
+  gold.forEach((g, i) => {
+    const a = answers[i] as Answer;
+    const want = list(g.intent);
+    if (want.length > 0) {
+      const truth = want.includes(a.intent) ? a.intent : (want[0] as string);
+      const row = confusion.get(truth) ?? new Map<string, number>();
+      row.set(a.intent, (row.get(a.intent) ?? 0) + 1);
+      confusion.set(truth, row);
+    }
+    for (const [payer, expected] of Object.entries(g.expect ?? {})) {
+      const f = a.findings.find((x) => x.payer === payer);
+      determinations = [determinations[0] + (f && list(expected).includes(f.determination) ? 1 : 0), determinations[1] + 1];
+    }
+    for (const [payer, phrase] of Object.entries(g.cite ?? {})) {
+      const f = a.findings.find((x) => x.payer === payer);
+      const ok = f?.citation.excerpt.toLowerCase().replace(/\s+/g, ' ').includes(phrase.toLowerCase());
+      citations = [citations[0] + (ok ? 1 : 0), citations[1] + 1];
+    }
+  });
+
+  const intents = [...new Set([...confusion.keys(), ...[...confusion.values()].flatMap((r) => [...r.keys()])])].sort() as Intent[];
+  const out: string[] = ['intent          precision  recall  F1     n'];
+  for (const intent of intents) {
+    const tp = confusion.get(intent)?.get(intent) ?? 0;
+    const predicted = [...confusion.values()].reduce((n, r) => n + (r.get(intent) ?? 0), 0);
+    const actual = [...(confusion.get(intent)?.values() ?? [])].reduce((n, v) => n + v, 0);
+    const p = predicted ? tp / predicted : 0;
+    const r = actual ? tp / actual : 0;
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    out.push(`${intent.padEnd(15)} ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${f1.toFixed(3)}  ${actual}`);
+  }
+  out.push('', `confusion (rows gold, columns predicted): ${intents.join(' | ')}`);
+  for (const truth of intents) out.push(`${truth.padEnd(15)} ${intents.map((p) => String(confusion.get(truth)?.get(p) ?? 0).padStart(4)).join(' ')}`);
+  out.push('', `determination accuracy: ${pct(determinations[0] as number, determinations[1] as number)} (${determinations[0]}/${determinations[1]})`);
+  out.push(`citation accuracy: ${pct(citations[0] as number, citations[1] as number)} (${citations[0]}/${citations[1]})`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+main(process.argv[2]).then((code) => {
+  process.exitCode = code;
+});
