@@ -9,7 +9,7 @@ export function describeFacts(pipeline: Pipeline, turn: Turn): string {
     const def = pipeline.corpus.facts[fact];
     if (!def || value === undefined) continue;
     if (def.kind === 'enum') parts.push(def.values[String(value)]?.label ?? String(value));
-    else if (def.kind === 'boolean') parts.push(`${value ? '' : 'no '}${def.label}`);
+    else if (def.kind === 'boolean') parts.push(`${def.label}: ${value ? 'yes' : 'no'}`);
     else if (Array.isArray(value)) parts.push(`codes ${value.join(', ')}`);
   }
   return parts.join(' · ');

@@ -33,8 +33,9 @@ function toFinding(pipeline: Pipeline, payer: string, e: Evaluation, query: stri
 function assumption(pipeline: Pipeline, fact: string, value: unknown): string {
   const def = pipeline.corpus.facts[fact];
   const label = def?.label ?? fact;
-  if (def?.kind === 'boolean')
-    return `${value ? '' : 'no '}${label} (taken as ${value ? 'present' : 'absent'} because the question did not say; tell me if it is ${value ? 'not' : 'so'})`;
+  if (def?.kind === 'boolean') {
+    return `${label}: taken as ${value ? 'yes' : 'no'} because the question did not say — the answer may change if it is ${value ? 'not' : 'so'}.`;
+  }
   const valueLabel = def?.kind === 'enum' ? (def.values[String(value)]?.label ?? String(value)) : String(value);
-  return `${label}: ${valueLabel} (assumed because the question did not say)`;
+  return `${label}: taken as ${valueLabel} because the question did not say — tell me if that is wrong.`;
 }
