@@ -30,8 +30,8 @@ async function main(file: string | undefined): Promise<number> {
   for (const g of gold) answers.push(await answer(g.q, { store, ...(g.thread ? { threadId: g.thread } : {}) }));
 
   const confusion = new Map<string, Map<string, number>>();
-  let determinations = [0, 0];
-  let citations = [0, 0];
+  const determinations = { ok: 0, n: 0 };
+  const citations = { ok: 0, n: 0 };
   gold.forEach((g, i) => {
     const a = answers[i] as Answer;
     const want = list(g.intent);
@@ -43,16 +43,20 @@ async function main(file: string | undefined): Promise<number> {
     }
     for (const [payer, expected] of Object.entries(g.expect ?? {})) {
       const f = a.findings.find((x) => x.payer === payer);
-      determinations = [determinations[0] + (f && list(expected).includes(f.determination) ? 1 : 0), determinations[1] + 1];
+      determinations.n += 1;
+      if (f && list(expected).includes(f.determination)) determinations.ok += 1;
     }
     for (const [payer, phrase] of Object.entries(g.cite ?? {})) {
       const f = a.findings.find((x) => x.payer === payer);
       const ok = f?.citation.excerpt.toLowerCase().replace(/\s+/g, ' ').includes(phrase.toLowerCase());
-      citations = [citations[0] + (ok ? 1 : 0), citations[1] + 1];
+      citations.n += 1;
+      if (ok) citations.ok += 1;
     }
   });
 
-  const intents = [...new Set([...confusion.keys(), ...[...confusion.values()].flatMap((r) => [...r.keys()])])].sort() as Intent[];
+  const intents = [
+    ...new Set([...confusion.keys(), ...[...confusion.values()].flatMap((r) => [...r.keys()])]),
+  ].sort() as Intent[];
   const out: string[] = ['intent          precision  recall  F1     n'];
   for (const intent of intents) {
     const tp = confusion.get(intent)?.get(intent) ?? 0;
@@ -64,8 +68,12 @@ async function main(file: string | undefined): Promise<number> {
     out.push(`${intent.padEnd(15)} ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${f1.toFixed(3)}  ${actual}`);
   }
   out.push('', `confusion (rows gold, columns predicted): ${intents.join(' | ')}`);
-  for (const truth of intents) out.push(`${truth.padEnd(15)} ${intents.map((p) => String(confusion.get(truth)?.get(p) ?? 0).padStart(4)).join(' ')}`);
-  out.push('', `determination accuracy: ${pct(determinations[0] as number, determinations[1] as number)} (${determinations[0]}/${determinations[1]})`);
+  for (const truth of intents)
+    out.push(`${truth.padEnd(15)} ${intents.map((p) => String(confusion.get(truth)?.get(p) ?? 0).padStart(4)).join(' ')}`);
+  out.push(
+    '',
+    `determination accuracy: ${pct(determinations[0] as number, determinations[1] as number)} (${determinations[0]}/${determinations[1]})`,
+  );
   out.push(`citation accuracy: ${pct(citations[0] as number, citations[1] as number)} (${citations[0]}/${citations[1]})`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
