@@ -70,11 +70,8 @@ async function main(file: string | undefined): Promise<number> {
   out.push('', `confusion (rows gold, columns predicted): ${intents.join(' | ')}`);
   for (const truth of intents)
     out.push(`${truth.padEnd(15)} ${intents.map((p) => String(confusion.get(truth)?.get(p) ?? 0).padStart(4)).join(' ')}`);
-  out.push(
-    '',
-    `determination accuracy: ${pct(determinations[0] as number, determinations[1] as number)} (${determinations[0]}/${determinations[1]})`,
-  );
-  out.push(`citation accuracy: ${pct(citations[0] as number, citations[1] as number)} (${citations[0]}/${citations[1]})`);
+  out.push('', `determination accuracy: ${pct(determinations.ok, determinations.n)} (${determinations.ok}/${determinations.n})`);
+  out.push(`citation accuracy: ${pct(citations.ok, citations.n)} (${citations.ok}/${citations.n})`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
