@@ -10,7 +10,9 @@ import type { Answer, Finding } from './schema.js';
 
 /** Answers coverage, billing and compare questions: one finding per payer, evaluated over the turn's facts. */
 export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billingWords: boolean): Omit<Answer, 'facts'> {
-  const payers = turn.payers.length > 0 ? turn.payers : [...pipeline.corpus.policies.keys()];
+  const everyPayer = [...pipeline.corpus.policies.keys()];
+  // "Compare with Horizon" in a CVS thread still means both sides.
+  const payers = turn.payers.length > 0 && !(turn.intent === 'compare' && turn.payers.length < 2) ? turn.payers : everyPayer;
   const question: Question = turn.intent === 'billing' || (turn.intent === 'compare' && billingWords) ? 'billing' : 'necessity';
   const input: CaseFacts = { facts: turn.facts, conflicts: turn.conflicts.map((c) => c.fact) };
   const findings = payers.map((payer) =>

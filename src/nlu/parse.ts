@@ -77,7 +77,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     ? /^(yes|yeah|yep|y|correct|true|it is|they are)\b/.test(text)
     : undefined;
   return {
-    intent: pickIntent(scores, codes.length > 0, stated.payers.length >= 2 || /\b(payers?|policies|both|each|two)\b/.test(text)),
+    intent: pickIntent(scores, codes.length > 0, stated.payers.length >= 1 || /\b(payers?|policies|both|each|two)\b/.test(text)),
     scores,
     facts,
     conflicts: stated.conflicts,

@@ -32,6 +32,14 @@ describe('thread context', () => {
     expect(byPayer(breast)).toEqual({ horizon: 'needs_info' });
   });
 
+  test('"compare with X" in a thread compares every payer on the thread’s case', async () => {
+    const store = new MemoryContextStore();
+    await answer('CVS 3DCRT prostate, curative', { store, threadId: 'cmp' });
+    const compared = await answer('compare with Horizon', { store, threadId: 'cmp' });
+    expect(compared.intent).toBe('compare');
+    expect(byPayer(compared)).toEqual({ cvs: 'medically_necessary', horizon: 'medically_necessary' });
+  });
+
   test('threads do not leak into each other', async () => {
     const store = new MemoryContextStore();
     await answer('Horizon IMRT', { store, threadId: 'a' });
