@@ -77,16 +77,31 @@ export function evaluate(corpus: Corpus, policyId: string, question: Question, i
   const missing = [...new Set(decision.candidates.flatMap((rule) => firstOpenFact(rule.when, scope) ?? []))].sort(
     (a, b) => order.indexOf(a) - order.indexOf(b),
   );
-  const first = decision.candidates[0] as Rule;
+  // Cite what the first question is about: the rules waiting on that fact, or the section
+  // that lists them all (II for II.B–II.P) when several wait on it.
+  const waiting = decision.candidates.filter((rule) => firstOpenFact(rule.when, scope) === missing[0]);
+  const first = (waiting[0] ?? decision.candidates[0]) as Rule;
+  const parent = commonParent(
+    policy,
+    waiting.map((rule) => rule.section),
+  );
   return {
     ...base,
     determination: 'needs_info',
     missing,
     ruleId: first.id,
-    section: first.section,
+    section: parent ?? first.section,
     reason: `The answer turns on facts not given: ${missing.map((f) => corpus.facts[f]?.label ?? f).join('; ')}.`,
-    ...quoteOf(first),
+    ...(parent ? {} : quoteOf(first)),
   };
+}
+
+function commonParent(policy: Policy, sections: readonly string[]): string | undefined {
+  const distinct = [...new Set(sections)];
+  if (distinct.length < 2) return undefined;
+  const parents = new Set(distinct.map((id) => id.slice(0, Math.max(0, id.lastIndexOf('.')))));
+  const [parent] = parents;
+  return parents.size === 1 && parent && policy.sections.has(parent) ? parent : undefined;
 }
 
 function quoteOf(rule: Rule): { quote?: string } {

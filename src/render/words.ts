@@ -9,6 +9,6 @@ export const DETERMINATION_WORDS: Readonly<Record<Determination, { mark: string;
   do_not_bill: { mark: '🚫', words: 'Do not bill' },
   not_applicable: { mark: '➖', words: 'The policy does not apply to this member' },
   not_addressed: { mark: '🤷', words: 'The policy does not address this' },
-  needs_info: { mark: '❓', words: 'I need one more fact to answer' },
+  needs_info: { mark: '❓', words: 'I need more information to answer' },
   info: { mark: 'ℹ️', words: 'Policy information' },
 };
