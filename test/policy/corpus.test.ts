@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { DataError } from '../../src/data/load-yaml.js';
 import { projectPath } from '../../src/data/paths.js';
 import { loadCorpus } from '../../src/policy/corpus.js';
@@ -54,8 +54,13 @@ describe('policy corpus', () => {
 });
 
 describe('bad data fails fast with file, path and reason', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
   const broken = (edit: (dir: string) => void) => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    dirs.push(dir);
     cpSync(projectPath('policy-corpus'), dir, { recursive: true });
     edit(dir);
     return () => loadCorpus(dir);
