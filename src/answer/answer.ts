@@ -2,7 +2,7 @@ import { mergeTurn, type Turn } from '../context/merge.js';
 import type { ContextStore } from '../context/store.js';
 import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
 import { parseQuestion } from '../nlu/parse.js';
-import { helpAnswer, outOfScopeAnswer } from './canned.js';
+import { helpAnswer, outOfScopeAnswer, unknownPayerAnswer } from './canned.js';
 import { caseAnswer } from './case-answer.js';
 import { codeLookup } from './code-lookup.js';
 import { defaultPipeline, type Pipeline } from './pipeline.js';
@@ -27,6 +27,9 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
   const { threadId, store } = context;
   const previous = threadId && store ? await store.get(threadId) : undefined;
   const turn = mergeTurn(parsed, previous, pipeline.corpus);
+  if (parsed.otherPayers.length > 0 && parsed.payers.length === 0 && turn.intent !== 'help') {
+    return unknownPayerAnswer(pipeline, turn.intent, parsed.otherPayers);
+  }
   const composed = compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0);
   if (threadId && store && turn.intent !== 'help' && turn.intent !== 'out_of_scope') {
     await store.set(threadId, {
@@ -36,7 +39,11 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
       ...(composed.followUp ? { awaiting: composed.followUp.fact } : {}),
     });
   }
-  const note = parsed.truncated ? `(Your message was long; I read its first ${MAX_QUESTION_LENGTH} characters.)\n` : '';
+  const notes = [
+    parsed.truncated ? `(Your message was long; I read its first ${MAX_QUESTION_LENGTH} characters.)` : '',
+    parsed.otherPayers.length > 0 ? `(I have no policy for ${parsed.otherPayers.join(', ')}; it is left out.)` : '',
+  ].filter(Boolean);
+  const note = notes.length > 0 ? `${notes.join('\n')}\n` : '';
   return { ...composed, text: note + composed.text };
 }
 

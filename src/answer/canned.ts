@@ -1,4 +1,5 @@
-import type { Answer } from './schema.js';
+import type { Pipeline } from './pipeline.js';
+import type { Answer, Intent } from './schema.js';
 
 const EXAMPLES = [
   'Horizon: 3DCRT for rectal cancer, prone on a belly board — is IGRT medically necessary?',
@@ -29,6 +30,17 @@ export function outOfScopeAnswer(): Answer {
     intent: 'out_of_scope',
     findings: [],
     text: 'Sorry — I only answer questions about IGRT (image-guided radiation therapy) policy for CVS Health and Horizon BCBSNJ: medical necessity, billing and bundling, codes, and the policies themselves. Type “help” for examples.',
+    facts: {},
+  };
+}
+
+/** The reply when the question names only payers whose policies are not loaded: no borrowed answers. */
+export function unknownPayerAnswer(pipeline: Pipeline, intent: Intent, named: readonly string[]): Answer {
+  const known = [...pipeline.corpus.policies.values()].map((p) => p.doc.payer).join(' and ');
+  return {
+    intent: intent === 'out_of_scope' ? 'coverage' : intent,
+    findings: [],
+    text: `I don’t have ${named.map((n) => (n.toUpperCase() === n ? n : n.replace(/\b\w/g, (c) => c.toUpperCase()))).join(' or ')}’s IGRT policy, so I can’t say what it decides. I answer from the ${known} policies only — name one of them to see its rule.`,
     facts: {},
   };
 }

@@ -14,7 +14,10 @@ export const LexiconEntry = z.strictObject({
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
-export const LexiconFile = z.strictObject({ groups: z.record(z.string(), z.array(LexiconEntry)) });
+export const LexiconFile = z.strictObject({
+  otherPayers: z.array(z.string().min(1)).default([]),
+  groups: z.record(z.string(), z.array(LexiconEntry)),
+});
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
 /** A phrase ready for matching: its tokens and the entry it stands for. */
@@ -29,6 +32,8 @@ export interface Lexicon {
   readonly byFirstToken: ReadonlyMap<string, readonly Phrase[]>;
   readonly words: ReadonlySet<string>;
   readonly payers: readonly string[];
+  /** Payers with no policy here, as token sequences. */
+  readonly otherPayers: readonly (readonly string[])[];
 }
 
 /** Loads intents/lexicon.yaml, checking every fact and value against the corpus's fact table. */
@@ -61,7 +66,7 @@ export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexic
     }
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { byFirstToken, words, payers };
+  return { byFirstToken, words, payers, otherPayers: data.otherPayers.map(phraseTokens) };
 }
 
 function checkSettings(file: string, path: string, settings: Record<string, FactValue>, corpus: Corpus, payers: string[]) {

@@ -25,6 +25,8 @@ export interface ParsedQuestion {
   readonly truncated: boolean;
   readonly empty: boolean;
   readonly yesNo?: boolean;
+  /** Payers named that have no policy here (Aetna, Cigna …). */
+  readonly otherPayers: readonly string[];
 }
 
 /** The loaded language data the parser needs. */
@@ -70,6 +72,9 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
 
+  const otherPayers = model.lexicon.otherPayers
+    .filter((name) => tokens.some((_, i) => name.every((word, k) => tokens[i + k] === word)))
+    .map((name) => name.join(' '));
   const scores = Object.fromEntries(scoreIntents(model.intents, text)) as Partial<Record<Intent, number>>;
   const recognised = Object.keys(facts).length + stated.payers.length + stated.conflicts.length;
   const inDomain = recognised > 0 || model.intents.domain.test(text);
@@ -85,7 +90,8 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     codes,
     ...(dateOfService ? { dateOfService } : {}),
     ...(age !== undefined ? { age } : {}),
-    inDomain,
+    inDomain: inDomain || otherPayers.length > 0,
+    otherPayers,
     truncated,
     empty,
     ...(yesNo !== undefined ? { yesNo } : {}),

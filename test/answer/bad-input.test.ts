@@ -39,3 +39,17 @@ describe('bad input gets a clear, polite answer, never a crash', () => {
     expect(result.findings.every((f) => f.determination === 'info' || f.determination === 'not_addressed')).toBe(true);
   });
 });
+
+describe('payers without a policy here', () => {
+  test('a question naming only another payer gets no borrowed answer', async () => {
+    const result = await answer('Aetna: is IGRT covered with IMRT?');
+    expect(result.findings).toEqual([]);
+    expect(result.text).toMatch(/Aetna/);
+  });
+
+  test('named beside a known payer, it is left out and said so', async () => {
+    const result = await answer('compare Cigna and Horizon on IMRT');
+    expect(result.text).toMatch(/no policy for cigna/i);
+    expect(result.findings.map((f) => f.payer).sort()).toEqual(['cvs', 'horizon']);
+  });
+});
