@@ -27,19 +27,13 @@ export function policyInfo(
     const policy = pipeline.corpus.policies.get(payer);
     if (!policy) continue;
     const { doc } = policy;
-    const [line, section] = describe(pipeline, payer, topic, question);
-    const excerpt =
-      topic === 'search'
-        ? (pipeline.index.search(question, (p) => p.policyId === payer, 1)[0]?.passage.text ?? '')
-        : (policy.sections.get(section)?.text ?? '');
-    const searched =
-      topic === 'search' ? pipeline.index.search(question, (p) => p.policyId === payer, 1)[0]?.passage.section : undefined;
+    const [line, section, excerpt] = describe(pipeline, payer, topic, question);
     findings.push({
       payer,
       determination: 'info',
       missing: [],
       ruleId: `${payer}.info.${topic}`,
-      citation: { policyId: doc.id, section: searched ?? section, excerpt },
+      citation: { policyId: doc.id, section, excerpt },
       reason: line,
       assumed: [],
       notes: [],
@@ -50,7 +44,21 @@ export function policyInfo(
   return { findings, lines };
 }
 
-function describe(pipeline: Pipeline, payer: string, topic: Topic, question: string): [string, string] {
+function describe(pipeline: Pipeline, payer: string, topic: Topic, question: string): [string, string, string] {
+  const [line, section] = describeTopic(pipeline, payer, topic, question);
+  if (topic === 'search') {
+    const hits = pipeline.index.search(question, (p) => p.policyId === payer, 3);
+    const best = hits[0];
+    if (!best) return [line, section, ''];
+    // Neighbouring passages that match nearly as well are part of the same answer.
+    const shown = hits.filter((h) => h.score >= best.score * 0.6);
+    const quoted = shown.map((h) => `  • ${h.passage.section}: “${h.passage.text}”`).join('\n');
+    return [`${pipeline.corpus.policies.get(payer)?.doc.payer} says:\n${quoted}`, best.passage.section, best.passage.text];
+  }
+  return [line, section, pipeline.corpus.policies.get(payer)?.sections.get(section)?.text ?? ''];
+}
+
+function describeTopic(pipeline: Pipeline, payer: string, topic: Topic, question: string): [string, string] {
   const policy = pipeline.corpus.policies.get(payer);
   if (!policy) return ['', ''];
   const { doc } = policy;

@@ -3,7 +3,7 @@ import type { Passage } from './passages.js';
 
 // Words that carry no topic; searching for them would only add noise.
 const STOP_WORDS = new Set(
-  'a an and are as at be by can could do does for from has have how i if in is it its may me of on or our policy policies say says should so that the their them there this to under up us was we what when where which who why will with would you your about igrt image guided radiation therapy patient'.split(
+  'a an and are as at be by can could do does for from has have how i if in is it its may me of on or our policy policies say says should so that the their them there this to under up us was we what when where which who why will with would you your about igrt image guided radiation therapy patient horizon bcbsnj cvs health does said tell talk mention mentions'.split(
     ' ',
   ),
 );
