@@ -8,8 +8,8 @@ export interface Passage {
   readonly text: string;
 }
 
-// Split after a full stop that ends a sentence, not inside "i.e." or "et al." or "Inc,".
-const SENTENCE_END = /(?<!\b(?:i\.e|e\.g|al|Inc|vs|ot))(?<=[.:])\s+(?=[A-Z(“"])/;
+// Split after a full stop (or a quotation it closes) that ends a sentence, not inside "i.e." or "et al.".
+const SENTENCE_END = /(?<!\b(?:i\.e|e\.g|al|Inc|vs|ot))(?<=[.:]["”]?)\s+(?=[A-Z(“"])/;
 
 /** Splits every section of every policy into sentence passages, verbatim. */
 export function splitPassages(corpus: Corpus): Passage[] {
