@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const Env = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string()
+      .regex(/^xoxb-/, 'must be a bot token (xoxb-…)')
+      .optional(),
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-/, 'must be an app-level token (xapp-…)')
+      .optional(),
+    SLACK_API_URL: z.url().optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    REDIS_URL: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const slack = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
+    if (!slack) return;
+    if (!env.SLACK_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required to run in Slack' });
+    if (!env.SLACK_SIGNING_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required to run in Slack' });
+  });
+
+/** How the bot runs: in Slack over HTTP or Socket Mode, or locally in the console. */
+export type Config =
+  | { readonly mode: 'console'; readonly logLevel: string; readonly redisUrl?: string }
+  | {
+      readonly mode: 'http' | 'socket';
+      readonly botToken: string;
+      readonly signingSecret: string;
+      readonly appToken?: string;
+      readonly slackApiUrl?: string;
+      readonly port: number;
+      readonly logLevel: string;
+      readonly redisUrl?: string;
+    };
+
+/** A configuration that cannot start, with every problem listed. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: readonly string[]) {
+    super(`configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from environment variables, failing fast with every problem listed. */
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, blank(v)]));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const redis = e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {};
+  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, ...redis };
+  return {
+    mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+    ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    ...redis,
+  };
+}

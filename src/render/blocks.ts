@@ -1,0 +1,147 @@
+import type { KnownBlock } from '@slack/types';
+import type { Answer, Finding } from '../answer/schema.js';
+import type { Corpus } from '../policy/corpus.js';
+import { clip, escapeMrkdwn } from './mrkdwn.js';
+import { policyHeading } from './text.js';
+import { DETERMINATION_WORDS } from './words.js';
+
+/** Slack's limits that a message must stay within. */
+export const LIMITS = { blocks: 50, sectionText: 3000, field: 2000, header: 150, buttonText: 75, value: 2000, actionId: 255 };
+
+/** What the Slack adapter asks for beyond the answer itself. */
+export interface BlockOptions {
+  /** Adds a "Share in channel" button carrying this value (private slash-command answers). */
+  readonly shareValue?: string;
+  /** What a follow-up button carries back for a reply (the adapter adds its thread). */
+  readonly buttonValue?: (reply: string) => string;
+}
+
+/** Action ids the listeners register for. */
+export const ACTIONS = { followUp: /^igrt_follow_up_\d+$/, share: 'igrt_share' } as const;
+
+const DISCLAIMER = 'Policy guidance, not a coverage guarantee. Check the member’s benefits and the current policy.';
+
+/** Renders an Answer as Block Kit blocks plus the notification fallback text, within Slack's limits. */
+export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptions = {}): { blocks: KnownBlock[]; text: string } {
+  const blocks: KnownBlock[] = [];
+  if (answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup') {
+    blocks.push(...textBlocks(answer));
+  } else {
+    blocks.push(header(headline(corpus, answer)));
+    const understood = answer.text.split('\n').find((line) => line.startsWith('Understood: '));
+    if (understood) blocks.push(context(understood));
+    if (answer.findings.length > 1) blocks.push(sideBySide(corpus, answer.findings));
+    for (const finding of answer.findings) blocks.push(...findingBlocks(corpus, finding, answer.findings.length > 1));
+  }
+  if (answer.followUp && answer.followUp.options.length > 0) {
+    blocks.push(section(`*${escapeMrkdwn(answer.followUp.question)}*`));
+    blocks.push({
+      type: 'actions',
+      block_id: 'igrt_follow_up',
+      elements: answer.followUp.options.slice(0, 25).map((option, i) => ({
+        type: 'button',
+        action_id: `igrt_follow_up_${i}`,
+        text: { type: 'plain_text', text: clip(option.label, LIMITS.buttonText) },
+        value: clip(options.buttonValue ? options.buttonValue(option.reply) : option.reply, LIMITS.value),
+      })),
+    });
+  }
+  if (options.shareValue !== undefined) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'igrt_share',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.share,
+          text: { type: 'plain_text', text: 'Share in channel' },
+          value: clip(options.shareValue, LIMITS.value),
+        },
+      ],
+    });
+  }
+  blocks.push(context(DISCLAIMER));
+  return { blocks: fit(blocks), text: clip(escapeMrkdwn(fallback(corpus, answer)), LIMITS.sectionText) };
+}
+
+function headline(corpus: Corpus, answer: Answer): string {
+  if (answer.intent === 'compare' || answer.findings.length > 1) {
+    return `Compare: ${answer.findings.map((f) => corpus.policies.get(f.payer)?.doc.payer ?? f.payer).join(' vs ')}`;
+  }
+  const only = answer.findings[0] as Finding;
+  const { mark, words } = DETERMINATION_WORDS[only.determination];
+  return `${mark} ${words}`;
+}
+
+function findingBlocks(corpus: Corpus, finding: Finding, many: boolean): KnownBlock[] {
+  const { mark, words } = DETERMINATION_WORDS[finding.determination];
+  const title = escapeMrkdwn(policyHeading(corpus, finding.citation.policyId));
+  const lines = [`*${title}*`, ...(many ? [`${mark} *${words}*`] : []), escapeMrkdwn(finding.reason)];
+  if (finding.subject) lines.unshift(`*${escapeMrkdwn(finding.subject)}*`);
+  const blocks: KnownBlock[] = [section(lines.join('\n'))];
+  if (finding.citation.excerpt) {
+    blocks.push(
+      section(
+        `> ${escapeMrkdwn(finding.citation.excerpt).replace(/\n/g, '\n> ')}\n_Policy section ${escapeMrkdwn(finding.citation.section)}_`,
+      ),
+    );
+  }
+  const extra = [...finding.assumed.map((a) => `Assumed — ${a}`), ...finding.notes.map((n) => `Note — ${n}`)];
+  if (extra.length > 0) blocks.push(context(extra.join('\n')));
+  return blocks;
+}
+
+function sideBySide(corpus: Corpus, findings: readonly Finding[]): KnownBlock {
+  return {
+    type: 'section',
+    fields: findings.slice(0, 10).map((f) => {
+      const { mark, words } = DETERMINATION_WORDS[f.determination];
+      const payer = corpus.policies.get(f.payer)?.doc.payer ?? f.payer;
+      return {
+        type: 'mrkdwn',
+        text: clip(`*${escapeMrkdwn(payer)}*\n${mark} ${words}\n_${escapeMrkdwn(f.citation.section)}_`, LIMITS.field),
+      };
+    }),
+  };
+}
+
+function textBlocks(answer: Answer): KnownBlock[] {
+  const title =
+    answer.intent === 'code_lookup'
+      ? '🔎 Code lookup'
+      : answer.intent === 'policy_info'
+        ? 'ℹ️ Policy information'
+        : '🤖 IGRT policy assistant';
+  const paragraphs = answer.text.split(/\n{2,}/).filter((p) => p.trim());
+  return [header(title), ...paragraphs.slice(0, 40).map((p) => section(escapeMrkdwn(p)))];
+}
+
+function fallback(corpus: Corpus, answer: Answer): string {
+  if (answer.findings.length === 0) return answer.text;
+  return answer.findings
+    .map((f) => `${corpus.policies.get(f.payer)?.doc.payer ?? f.payer}: ${DETERMINATION_WORDS[f.determination].words}`)
+    .join(' · ');
+}
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.header), emoji: true } };
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.field) }] };
+}
+
+/** Keeps a message within the block limit, keeping the last blocks (buttons, disclaimer). */
+function fit(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= LIMITS.blocks) return blocks;
+  const tail = blocks.slice(-3);
+  return [
+    ...blocks.slice(0, LIMITS.blocks - tail.length - 1),
+    section('_…more in the full answer (ask in a DM or narrow the question)._'),
+    ...tail,
+  ];
+}

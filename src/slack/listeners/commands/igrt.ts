@@ -1,0 +1,16 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { answerForSlack } from '../../reply.js';
+import { commandKey } from '../../threads.js';
+
+/** `/igrt <question>`: acknowledged at once, answered privately through the response URL with a "Share" button. */
+export function igrtCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const question = command.text.trim() || 'help';
+    const thread = commandKey(command.team_id, command.channel_id, command.user_id);
+    const shareable = !/^\s*help\s*$/i.test(question);
+    const { blocks, text } = await answerForSlack(deps, question, thread, { shareable });
+    await respond({ response_type: 'ephemeral', blocks, text });
+  };
+}

@@ -1,0 +1,29 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { answerForSlack } from '../../reply.js';
+import { stripMention, threadKey } from '../../threads.js';
+
+/**
+ * Plain messages: every DM, and replies in a channel thread the bot already answered in.
+ * Mentions in channels are left to app_mention; edits, joins and bots' messages are ignored.
+ */
+export function message(deps: SlackDeps) {
+  return async ({ message: event, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.subtype !== undefined || ('bot_id' in event && event.bot_id)) return;
+    const text = 'text' in event ? (event.text ?? '') : '';
+    const threadTs = 'thread_ts' in event ? event.thread_ts : undefined;
+    const direct = event.channel_type === 'im';
+    if (!direct && (!threadTs || (context.botUserId && text.includes(`<@${context.botUserId}>`)))) return;
+    const thread = threadKey(event.channel, threadTs ?? 'dm');
+    if (!direct && !(await deps.store.get(thread))) return;
+    if (!(await deps.dedupe.firstSeen(`message:${event.channel}:${event.ts}`))) return;
+    const question = stripMention(text, context.botUserId);
+    const { blocks, text: fallback } = await answerForSlack(deps, question || 'help', thread);
+    await client.chat.postMessage({
+      channel: event.channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      blocks,
+      text: fallback,
+    });
+  };
+}
