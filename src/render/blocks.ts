@@ -61,7 +61,7 @@ export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptio
     });
   }
   blocks.push(context(DISCLAIMER));
-  return { blocks: fit(blocks), text: clip(escapeMrkdwn(fallback(corpus, answer)), LIMITS.sectionText) };
+  return { blocks: withinBlockLimit(blocks), text: clip(escapeMrkdwn(fallback(corpus, answer)), LIMITS.sectionText) };
 }
 
 function headline(corpus: Corpus, answer: Answer): string {
@@ -136,7 +136,7 @@ function context(text: string): KnownBlock {
 }
 
 /** Keeps a message within the block limit, keeping the last blocks (buttons, disclaimer). */
-function fit(blocks: KnownBlock[]): KnownBlock[] {
+function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
   if (blocks.length <= LIMITS.blocks) return blocks;
   const tail = blocks.slice(-3);
   return [

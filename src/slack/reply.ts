@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/schema.js';
 import { renderBlocks } from '../render/blocks.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { SlackDeps } from './deps.js';
 import { encodeButton } from './threads.js';
 
@@ -14,7 +15,8 @@ export async function answerForSlack(
   const answer = await deps.answer(question, { threadId: thread, store: deps.store, pipeline: deps.pipeline });
   const rendered = renderBlocks(deps.pipeline.corpus, answer, {
     buttonValue: (reply) => encodeButton({ reply, thread }),
-    ...(extra.shareable ? { shareValue: encodeButton({ reply: question, thread }) } : {}),
+    // The question rides along escaped, so nothing the user typed is ever live mrkdwn.
+    ...(extra.shareable ? { shareValue: encodeButton({ reply: escapeMrkdwn(question), thread }) } : {}),
   });
   deps.logger?.info(
     JSON.stringify({

@@ -1,0 +1,154 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answer } from '../../src/answer/answer.js';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { readConfig } from '../../src/config.js';
+import { MemoryContextStore } from '../../src/context/memory-store.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { MemoryDeduper } from '../../src/slack/dedupe.js';
+
+/** A call the app made to the stubbed Web API or to a response URL. */
+export interface RecordedCall {
+  readonly path: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** A local stand-in for slack.com/api and for response URLs, recording every call. */
+export async function startSlackStub(): Promise<{ url: string; calls: RecordedCall[]; close: () => Promise<void> }> {
+  const calls: RecordedCall[] = [];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => {
+      raw += String(chunk);
+    });
+    req.on('end', () => {
+      const body = (req.headers['content-type'] ?? '').includes('json')
+        ? (JSON.parse(raw || '{}') as Record<string, unknown>)
+        : formBody(raw);
+      calls.push({ path: req.url ?? '', body });
+      const method = (req.url ?? '').replace(/^\/api\//, '');
+      const reply =
+        method === 'auth.test'
+          ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }
+          : { ok: true, ts: '9999.0001', channel: body.channel };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(reply));
+    });
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, calls, close: () => close(server) };
+}
+
+function formBody(raw: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return out;
+}
+
+/** Starts the real Bolt app over HTTP on an ephemeral port, its Web API pointed at the stub. */
+export async function startApp(stubUrl: string, secret = 'test-signing-secret') {
+  const config = readConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: `${stubUrl}/api/`,
+    LOG_LEVEL: 'error',
+  });
+  if (config.mode === 'console') throw new Error('expected a Slack configuration');
+  const store = new MemoryContextStore();
+  const { app, receiver } = createSlackApp(config, { answer, pipeline: defaultPipeline(), store, dedupe: new MemoryDeduper() });
+  if (!receiver) throw new Error('expected HTTP mode');
+  const server = (await receiver.start(0)) as Server;
+  const port = (server.address() as AddressInfo).port;
+  return { app, store, url: `http://127.0.0.1:${port}`, stop: () => receiver.stop() };
+}
+
+/** Posts a request signed exactly as Slack signs it (v0:{timestamp}:{body}, HMAC-SHA256). */
+export async function signedPost(
+  url: string,
+  body: string,
+  options: { secret?: string; timestamp?: number; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const secret = options.secret ?? 'test-signing-secret';
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return fetch(`${url}/slack/events`, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': options.contentType ?? 'application/json',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+      ...options.headers,
+    },
+  });
+}
+
+/** A slash command's form body. */
+export function commandBody(text: string, responseUrl: string, user = 'U1'): string {
+  return new URLSearchParams({
+    command: '/igrt',
+    text,
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: user,
+    response_url: responseUrl,
+    trigger_id: 't.1',
+    api_app_id: 'A1',
+  }).toString();
+}
+
+/** An Events API callback around one event. */
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${Math.random().toString(36).slice(2)}`): string {
+  return JSON.stringify({
+    type: 'event_callback',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event_id: eventId,
+    event_time: 1,
+    event,
+    authorizations: [{ user_id: 'UBOT', is_bot: true, team_id: 'T1' }],
+  });
+}
+
+/** A block_actions payload for a button click. */
+export function actionBody(action: { action_id: string; value: string }, responseUrl: string, ephemeral = false): string {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1' },
+    user: { id: 'U1' },
+    api_app_id: 'A1',
+    channel: { id: 'C1' },
+    container: { type: 'message', message_ts: '100.1', channel_id: 'C1', is_ephemeral: ephemeral },
+    message: { ts: '100.1', type: 'message' },
+    response_url: responseUrl,
+    trigger_id: 't.2',
+    actions: [{ type: 'button', block_id: 'igrt_follow_up', action_ts: '1', ...action }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Waits until the stub has seen calls matching a filter (the app answers after acking). */
+export async function waitForCalls(
+  calls: RecordedCall[],
+  match: (c: RecordedCall) => boolean,
+  count = 1,
+  ms = 5000,
+): Promise<RecordedCall[]> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = calls.filter(match);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
