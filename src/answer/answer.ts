@@ -30,7 +30,8 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
   if (parsed.otherPayers.length > 0 && parsed.payers.length === 0 && turn.intent !== 'help') {
     return unknownPayerAnswer(pipeline, turn.intent, parsed.otherPayers);
   }
-  const composed = compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0);
+  const date = parsed.dateOfService ?? context.today ?? new Date().toISOString().slice(0, 10);
+  const composed = compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date);
   if (threadId && store && turn.intent !== 'help' && turn.intent !== 'out_of_scope') {
     await store.set(threadId, {
       intent: turn.intent,
@@ -47,7 +48,7 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
   return { ...composed, text: note + composed.text };
 }
 
-function compose(pipeline: Pipeline, turn: Turn, question: string, billingWords: boolean): Answer {
+function compose(pipeline: Pipeline, turn: Turn, question: string, billingWords: boolean, date: string): Answer {
   const facts = { ...turn.facts, ...(turn.payers.length > 0 ? { payer: turn.payers } : {}) };
   switch (turn.intent) {
     case 'help':
@@ -61,10 +62,10 @@ function compose(pipeline: Pipeline, turn: Turn, question: string, billingWords:
     }
     case 'code_lookup': {
       const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes : [];
-      const { findings, lines } = codeLookup(pipeline, codes);
+      const { findings, lines } = codeLookup(pipeline, codes, date);
       return { intent: 'code_lookup', findings, text: lines.join('\n'), facts };
     }
     default:
-      return { ...caseAnswer(pipeline, turn, question, billingWords), facts };
+      return { ...caseAnswer(pipeline, turn, question, billingWords, date), facts };
   }
 }

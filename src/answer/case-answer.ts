@@ -1,3 +1,4 @@
+import { changeNotes } from '../codes/changes.js';
 import type { Turn } from '../context/merge.js';
 import type { Question } from '../policy/determination.js';
 import type { CaseFacts } from '../policy/evaluate.js';
@@ -9,17 +10,26 @@ import type { Pipeline } from './pipeline.js';
 import type { Answer, Finding } from './schema.js';
 
 /** Answers coverage, billing and compare questions: one finding per payer, evaluated over the turn's facts. */
-export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billingWords: boolean): Omit<Answer, 'facts'> {
+export function caseAnswer(
+  pipeline: Pipeline,
+  turn: Turn,
+  query: string,
+  billingWords: boolean,
+  date: string,
+): Omit<Answer, 'facts'> {
   const everyPayer = [...pipeline.corpus.policies.keys()];
   // "Compare with Horizon" in a CVS thread still means both sides.
   const payers = turn.payers.length > 0 && !(turn.intent === 'compare' && turn.payers.length < 2) ? turn.payers : everyPayer;
   const question: Question = turn.intent === 'billing' || (turn.intent === 'compare' && billingWords) ? 'billing' : 'necessity';
   const input: CaseFacts = { facts: turn.facts, conflicts: turn.conflicts.map((c) => c.fact) };
-  const findings = payers.map((payer) =>
-    question === 'billing'
-      ? billingFinding(pipeline, payer, input, query)
-      : findingFor(pipeline, payer, 'necessity', input, query),
-  );
+  const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes.map(String) : [];
+  const findings = payers
+    .map((payer) =>
+      question === 'billing'
+        ? billingFinding(pipeline, payer, input, query)
+        : findingFor(pipeline, payer, 'necessity', input, query),
+    )
+    .map((finding) => withCodeChanges(pipeline, finding, question === 'billing' ? codes : [], date));
   const open = findings.find((f) => f.determination === 'needs_info');
   const nextFact = open?.missing[0];
   const followUp = nextFact ? followUpFor(pipeline, nextFact) : undefined;
@@ -33,6 +43,7 @@ export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billin
       `You gave more than one ${pipeline.corpus.facts[conflict.fact]?.label ?? conflict.fact} (${conflict.values.join(' and ')}); which is it?`,
     );
   }
+  if (question === 'billing') lines.push(`Stated for date of service ${date}.`);
   if (turn.intent === 'compare') lines.push(`Comparing ${payers.length} payers:`);
   for (const finding of findings) lines.push('', ...findingLines(pipeline.corpus, finding, ask));
   lines.push('', 'Policy guidance, not a coverage guarantee.');
@@ -65,4 +76,14 @@ function billingFinding(pipeline: Pipeline, payer: string, input: CaseFacts, que
     };
   }
   return billing;
+}
+
+/** Adds the marked note of a later code-set change when the finding rests on coding text it affects. */
+function withCodeChanges(pipeline: Pipeline, finding: Finding, codes: readonly string[], date: string): Finding {
+  const notes = changeNotes(pipeline.codes, pipeline.corpus, {
+    codes,
+    sections: [`${finding.citation.policyId}:${finding.citation.section}`],
+    date,
+  });
+  return notes.length > 0 ? { ...finding, notes: [...finding.notes, ...notes] } : finding;
 }

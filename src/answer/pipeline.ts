@@ -1,3 +1,4 @@
+import { type CodeTable, loadCodeTable } from '../codes/table.js';
 import { loadIntents } from '../nlu/intents.js';
 import { loadLexicon } from '../nlu/lexicon.js';
 import type { NluModel } from '../nlu/parse.js';
@@ -10,6 +11,7 @@ export interface Pipeline extends NluModel {
   readonly corpus: Corpus;
   readonly passages: readonly Passage[];
   readonly index: PassageIndex;
+  readonly codes: CodeTable;
 }
 
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
@@ -22,6 +24,7 @@ export function loadPipeline(dirs: { corpus?: string } = {}): Pipeline {
     intents: loadIntents(),
     passages,
     index: new PassageIndex(passages),
+    codes: loadCodeTable(corpus),
   };
 }
 
