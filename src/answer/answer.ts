@@ -4,6 +4,7 @@ import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
 import { parseQuestion } from '../nlu/parse.js';
 import { helpAnswer, outOfScopeAnswer, unknownPayerAnswer } from './canned.js';
 import { caseAnswer } from './case-answer.js';
+import { claimAnswer } from './claim-answer.js';
 import { codeLookup } from './code-lookup.js';
 import { defaultPipeline, type Pipeline } from './pipeline.js';
 import { policyInfo } from './policy-info.js';
@@ -31,7 +32,10 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
     return unknownPayerAnswer(pipeline, turn.intent, parsed.otherPayers);
   }
   const date = parsed.dateOfService ?? context.today ?? new Date().toISOString().slice(0, 10);
-  const composed = compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date);
+  const composed =
+    parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
+      ? { ...claimAnswer(pipeline, turn, parsed.codes, date), facts: turn.facts }
+      : compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date);
   if (threadId && store && turn.intent !== 'help' && turn.intent !== 'out_of_scope') {
     await store.set(threadId, {
       intent: turn.intent,

@@ -52,9 +52,24 @@ export const CodeChange = z.strictObject({
 });
 export type CodeChange = z.infer<typeof CodeChange>;
 
+const CodeMatch = z.strictObject({ codes: z.array(z.string()).min(1).optional(), kind: z.string().optional() });
+
+/** A verdict for code `a` when code `b` is on the same claim, grounded per payer. */
+export const PairRule = z.strictObject({
+  id: z.string(),
+  a: CodeMatch,
+  b: CodeMatch,
+  setting: Setting.optional(),
+  verdict: z.enum(['bundled', 'separately_billable', 'do_not_bill']),
+  because: z.string().min(1),
+  cite: z.record(z.string(), z.strictObject({ section: z.string(), quote: z.string().min(1) })),
+});
+export type PairRule = z.infer<typeof PairRule>;
+
 export const CodeFile = z.strictObject({
   sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), note: z.string().optional() })),
   changes: z.array(CodeChange).default([]),
   codes: z.record(z.string().regex(/^(\d{5}|\d{4}T|[A-Z]\d{4})$/, 'a CPT/HCPCS code'), CodeEntry),
+  pairs: z.array(PairRule).default([]),
 });
 export type CodeFile = z.infer<typeof CodeFile>;

@@ -25,6 +25,9 @@ export function loadCodeTable(corpus: Corpus, file = projectPath('policy-corpus'
     for (const [i, link] of [...entry.replaces, ...entry.replacedBy].entries()) check(`codes.${code}.links[${i}]`, link.source);
     for (const [i, statement] of entry.statements.entries()) check(`codes.${code}.statements[${i}]`, statement.source);
   }
+  for (const [i, pair] of table.pairs.entries()) {
+    for (const [policy, cite] of Object.entries(pair.cite)) check(`pairs[${i}].cite.${policy}`, { policy, ...cite });
+  }
   for (const [i, change] of table.changes.entries()) {
     if (!table.sources[change.source]) throw new DataError(file, `changes[${i}].source: no source "${change.source}"`);
   }

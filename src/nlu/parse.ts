@@ -25,6 +25,8 @@ export interface ParsedQuestion {
   readonly truncated: boolean;
   readonly empty: boolean;
   readonly yesNo?: boolean;
+  /** A list of claim lines to check ("check 77385 77387-TC G6002 …"). */
+  readonly claimCheck: boolean;
   /** Payers named that have no policy here (Aetna, Cigna …). */
   readonly otherPayers: readonly string[];
 }
@@ -91,6 +93,10 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     ...(dateOfService ? { dateOfService } : {}),
     ...(age !== undefined ? { age } : {}),
     inDomain: inDomain || otherPayers.length > 0,
+    claimCheck:
+      codes.length >= 3 ||
+      (codes.length >= 1 && /^(check|verify|audit|scrub|review)\b/.test(text)) ||
+      (codes.length >= 2 && /\bclaim\b/.test(text)),
     otherPayers,
     truncated,
     empty,

@@ -26,6 +26,8 @@ export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptio
   const blocks: KnownBlock[] = [];
   if (answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup') {
     blocks.push(...textBlocks(answer));
+  } else if (answer.findings.some((f) => f.subject)) {
+    blocks.push(...claimBlocks(answer));
   } else {
     blocks.push(header(headline(corpus, answer)));
     const understood = answer.text.split('\n').find((line) => line.startsWith('Understood: '));
@@ -114,6 +116,23 @@ function textBlocks(answer: Answer): KnownBlock[] {
         : '🤖 IGRT policy assistant';
   const paragraphs = answer.text.split(/\n{2,}/).filter((p) => p.trim());
   return [header(title), ...paragraphs.slice(0, 40).map((p) => section(escapeMrkdwn(p)))];
+}
+
+/** A claim check: its title, the verdict table as preformatted text, and the summary. */
+function claimBlocks(answer: Answer): KnownBlock[] {
+  const [title = 'Claim check', , ...rest] = answer.text.split('\n');
+  const summaryAt = rest.findIndex((line) => line.startsWith('Summary: '));
+  const table = rest
+    .slice(0, summaryAt === -1 ? undefined : summaryAt)
+    .join('\n')
+    .trim();
+  const after = summaryAt === -1 ? [] : rest.slice(summaryAt);
+  return [
+    header('🧾 Claim check'),
+    context(title),
+    section(`\`\`\`${escapeMrkdwn(clip(table, LIMITS.sectionText - 8))}\`\`\``),
+    section(escapeMrkdwn(after.join('\n'))),
+  ];
 }
 
 function fallback(corpus: Corpus, answer: Answer): string {
