@@ -15,6 +15,7 @@ const Env = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     REDIS_URL: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),
   })
   .superRefine((env, ctx) => {
     const slack = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
@@ -26,7 +27,7 @@ const Env = z
 
 /** How the bot runs: in Slack over HTTP or Socket Mode, or locally in the console. */
 export type Config =
-  | { readonly mode: 'console'; readonly logLevel: string; readonly redisUrl?: string }
+  | { readonly mode: 'console'; readonly logLevel: string; readonly logQuestionText: boolean; readonly redisUrl?: string }
   | {
       readonly mode: 'http' | 'socket';
       readonly botToken: string;
@@ -35,6 +36,7 @@ export type Config =
       readonly slackApiUrl?: string;
       readonly port: number;
       readonly logLevel: string;
+      readonly logQuestionText: boolean;
       readonly redisUrl?: string;
     };
 
@@ -57,7 +59,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const redis = e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {};
-  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, ...redis };
+  const logQuestionText = e.LOG_QUESTION_TEXT === 'true' || e.LOG_QUESTION_TEXT === '1';
+  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, logQuestionText, ...redis };
   return {
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     botToken: e.SLACK_BOT_TOKEN,
@@ -66,6 +69,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logQuestionText,
     ...redis,
   };
 }

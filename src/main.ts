@@ -3,10 +3,11 @@ import { answer } from './answer/answer.js';
 import { defaultPipeline } from './answer/pipeline.js';
 import { runConsole } from './cli/console.js';
 import { ConfigError, readConfig } from './config.js';
-import { MemoryContextStore } from './context/memory-store.js';
 import { DataError } from './data/load-yaml.js';
+import { createLogger } from './log/logger.js';
 import { createSlackApp } from './slack/app.js';
-import { MemoryDeduper } from './slack/dedupe.js';
+import { RateLimiter } from './slack/rate-limit.js';
+import { createStores } from './slack/stores.js';
 
 /** `npm start`: Slack over HTTP or Socket Mode when tokens are configured, else the local console. */
 async function main(): Promise<void> {
@@ -16,11 +17,16 @@ async function main(): Promise<void> {
     return;
   }
   const pipeline = defaultPipeline();
+  const stores = createStores(config.redisUrl);
+  const log = createLogger({ level: config.logLevel, logQuestionText: config.logQuestionText });
   const { app } = createSlackApp(config, {
     answer,
     pipeline,
-    store: new MemoryContextStore(),
-    dedupe: new MemoryDeduper(),
+    store: stores.store,
+    dedupe: stores.dedupe,
+    log,
+    logQuestionText: config.logQuestionText,
+    limiter: new RateLimiter(),
   });
   await (config.mode === 'http' ? app.start(config.port) : app.start());
   app.logger.info(
@@ -29,6 +35,8 @@ async function main(): Promise<void> {
   const stop = async () => {
     // Bolt's stop lets in-flight requests finish before the server closes.
     await app.stop();
+    await stores.close();
+    log.info({ event: 'stopped' }, 'stopped');
     process.exit(0);
   };
   process.once('SIGTERM', stop);

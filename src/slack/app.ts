@@ -15,7 +15,13 @@ export interface SlackApp {
 
 /** Wires the listeners to a Bolt app over HTTP (`/slack/events`, `GET /healthz`) or Socket Mode. */
 export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
-  const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  // A slow or failing Web API call is retried a few times (429s honour Retry-After), then
+  // reported through app.error — never left to crash the process.
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    timeout: 10_000,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
+  };
   const logLevel = config.logLevel === 'debug' || config.logLevel === 'trace' ? LogLevel.DEBUG : LogLevel.INFO;
   const logger: Logger | undefined = deps.logger;
   let app: App;

@@ -1,8 +1,10 @@
 import type { Logger } from '@slack/bolt';
+import type { Logger as StructuredLogger } from 'pino';
 import type { answer } from '../answer/answer.js';
 import type { Pipeline } from '../answer/pipeline.js';
 import type { ContextStore } from '../context/store.js';
 import type { Deduper } from './dedupe.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** What the Slack listeners need, injected so tests can build the app directly. */
 export interface SlackDeps {
@@ -10,5 +12,10 @@ export interface SlackDeps {
   readonly pipeline: Pipeline;
   readonly store: ContextStore;
   readonly dedupe: Deduper;
+  /** Bolt's own logger (transport messages). */
   readonly logger?: Logger;
+  /** Structured answer log: intents and determinations, never raw text unless enabled (then redacted). */
+  readonly log?: StructuredLogger;
+  readonly logQuestionText?: boolean;
+  readonly limiter?: RateLimiter;
 }

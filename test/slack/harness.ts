@@ -5,8 +5,10 @@ import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
 import { readConfig } from '../../src/config.js';
 import { MemoryContextStore } from '../../src/context/memory-store.js';
+import type { ContextStore } from '../../src/context/store.js';
 import { createSlackApp } from '../../src/slack/app.js';
-import { MemoryDeduper } from '../../src/slack/dedupe.js';
+import { type Deduper, MemoryDeduper } from '../../src/slack/dedupe.js';
+import type { RateLimiter } from '../../src/slack/rate-limit.js';
 
 /** A call the app made to the stubbed Web API or to a response URL. */
 export interface RecordedCall {
@@ -15,8 +17,15 @@ export interface RecordedCall {
 }
 
 /** A local stand-in for slack.com/api and for response URLs, recording every call. */
-export async function startSlackStub(): Promise<{ url: string; calls: RecordedCall[]; close: () => Promise<void> }> {
+export async function startSlackStub(): Promise<{
+  url: string;
+  calls: RecordedCall[];
+  failures: Map<string, { status: number; headers?: Record<string, string> }[]>;
+  close: () => Promise<void>;
+}> {
   const calls: RecordedCall[] = [];
+  // Per API method, responses to give before answering normally (429s, 500s).
+  const failures = new Map<string, { status: number; headers?: Record<string, string> }[]>();
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => {
@@ -28,6 +37,12 @@ export async function startSlackStub(): Promise<{ url: string; calls: RecordedCa
         : formBody(raw);
       calls.push({ path: req.url ?? '', body });
       const method = (req.url ?? '').replace(/^\/api\//, '');
+      const failure = failures.get(method)?.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }));
+        return;
+      }
       const reply =
         method === 'auth.test'
           ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }
@@ -37,7 +52,7 @@ export async function startSlackStub(): Promise<{ url: string; calls: RecordedCa
     });
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}`, calls, close: () => close(server) };
+  return { url: `http://127.0.0.1:${port}`, calls, failures, close: () => close(server) };
 }
 
 function formBody(raw: string): Record<string, unknown> {
@@ -49,16 +64,22 @@ function formBody(raw: string): Record<string, unknown> {
 }
 
 /** Starts the real Bolt app over HTTP on an ephemeral port, its Web API pointed at the stub. */
-export async function startApp(stubUrl: string, secret = 'test-signing-secret') {
+export async function startApp(stubUrl: string, options: { store?: ContextStore; dedupe?: Deduper; limiter?: RateLimiter } = {}) {
   const config = readConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: secret,
+    SLACK_SIGNING_SECRET: 'test-signing-secret',
     SLACK_API_URL: `${stubUrl}/api/`,
     LOG_LEVEL: 'error',
   });
   if (config.mode === 'console') throw new Error('expected a Slack configuration');
-  const store = new MemoryContextStore();
-  const { app, receiver } = createSlackApp(config, { answer, pipeline: defaultPipeline(), store, dedupe: new MemoryDeduper() });
+  const store = options.store ?? new MemoryContextStore();
+  const { app, receiver } = createSlackApp(config, {
+    answer,
+    pipeline: defaultPipeline(),
+    store,
+    dedupe: options.dedupe ?? new MemoryDeduper(),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+  });
   if (!receiver) throw new Error('expected HTTP mode');
   const server = (await receiver.start(0)) as Server;
   const port = (server.address() as AddressInfo).port;

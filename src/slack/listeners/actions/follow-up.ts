@@ -15,7 +15,11 @@ export function followUp(deps: SlackDeps) {
     const value = decodeButton(action.value);
     if (!value) return;
     const ephemeral = Boolean(body.container?.is_ephemeral);
-    const { blocks, text } = await answerForSlack(deps, value.reply, value.thread, { shareable: ephemeral });
+    const { blocks, text } = await answerForSlack(deps, value.reply, value.thread, {
+      shareable: ephemeral,
+      user: body.user.id,
+      surface: 'button',
+    });
     await respond({ replace_original: true, blocks, text });
   };
 }

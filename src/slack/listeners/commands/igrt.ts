@@ -10,7 +10,11 @@ export function igrtCommand(deps: SlackDeps) {
     const question = command.text.trim() || 'help';
     const thread = commandKey(command.team_id, command.channel_id, command.user_id);
     const shareable = !/^\s*help\s*$/i.test(question);
-    const { blocks, text } = await answerForSlack(deps, question, thread, { shareable });
+    const { blocks, text } = await answerForSlack(deps, question, thread, {
+      shareable,
+      user: command.user_id,
+      surface: 'command',
+    });
     await respond({ response_type: 'ephemeral', blocks, text });
   };
 }

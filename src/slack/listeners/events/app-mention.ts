@@ -10,7 +10,10 @@ export function appMention(deps: SlackDeps) {
     if (!(await deps.dedupe.firstSeen(`message:${event.channel}:${event.ts}`))) return;
     const threadTs = event.thread_ts ?? event.ts;
     const question = stripMention(event.text ?? '', context.botUserId);
-    const { blocks, text } = await answerForSlack(deps, question || 'help', threadKey(event.channel, threadTs));
+    const { blocks, text } = await answerForSlack(deps, question || 'help', threadKey(event.channel, threadTs), {
+      ...(event.user ? { user: event.user } : {}),
+      surface: 'mention',
+    });
     await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, blocks, text });
   };
 }

@@ -18,7 +18,10 @@ export function message(deps: SlackDeps) {
     if (!direct && !(await deps.store.get(thread))) return;
     if (!(await deps.dedupe.firstSeen(`message:${event.channel}:${event.ts}`))) return;
     const question = stripMention(text, context.botUserId);
-    const { blocks, text: fallback } = await answerForSlack(deps, question || 'help', thread);
+    const { blocks, text: fallback } = await answerForSlack(deps, question || 'help', thread, {
+      ...('user' in event && event.user ? { user: event.user } : {}),
+      surface: direct ? 'dm' : 'thread',
+    });
     await client.chat.postMessage({
       channel: event.channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),

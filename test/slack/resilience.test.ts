@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RateLimiter } from '../../src/slack/rate-limit.js';
+import { commandBody, eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
+
+let stub: Awaited<ReturnType<typeof startSlackStub>>;
+let slack: Awaited<ReturnType<typeof startApp>>;
+
+beforeAll(async () => {
+  stub = await startSlackStub();
+  slack = await startApp(stub.url, { limiter: new RateLimiter(3, 0.001) });
+});
+afterAll(async () => {
+  await slack.stop();
+  await stub.close();
+});
+
+const posts = (channel: string) => (c: { path: string; body: Record<string, unknown> }) =>
+  c.path === '/api/chat.postMessage' && c.body.channel === channel;
+
+describe('abuse and a misbehaving Web API', () => {
+  test('a 429 with Retry-After is waited out and the answer still arrives', async () => {
+    stub.failures.set('chat.postMessage', [{ status: 429, headers: { 'retry-after': '1' } }]);
+    await signedPost(
+      slack.url,
+      eventBody({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U7',
+        text: 'Horizon IMRT',
+        channel: 'D429',
+        ts: '1900000000.000100',
+      }),
+    );
+    const ok = await waitForCalls(stub.calls, posts('D429'), 2, 8000);
+    expect(ok.length).toBeGreaterThanOrEqual(2);
+  }, 15_000);
+
+  test('a failing Web API (500s) is retried, then reported, and the app keeps serving', async () => {
+    stub.failures.set(
+      'chat.postMessage',
+      Array.from({ length: 10 }, () => ({ status: 500 })),
+    );
+    await signedPost(
+      slack.url,
+      eventBody({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U8',
+        text: 'Horizon IMRT',
+        channel: 'D500',
+        ts: '1900000001.000100',
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 4000));
+    stub.failures.delete('chat.postMessage');
+    const health = await fetch(`${slack.url}/healthz`);
+    expect(health.status).toBe(200);
+    await signedPost(
+      slack.url,
+      eventBody({ type: 'message', channel_type: 'im', user: 'U8', text: 'CVS IMRT', channel: 'D501', ts: '1900000002.000100' }),
+    );
+    expect(await waitForCalls(stub.calls, posts('D501'))).toHaveLength(1);
+  }, 20_000);
+
+  test('a user over the rate limit gets a polite reply, not silence and not an answer', async () => {
+    for (let i = 0; i < 4; i++) {
+      await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/rl${i}`, 'URATE'), {
+        contentType: 'application/x-www-form-urlencoded',
+      });
+    }
+    const replies = await waitForCalls(stub.calls, (c) => c.path.startsWith('/respond/rl'), 4);
+    const texts = replies.map((c) => JSON.stringify(c.body.blocks));
+    expect(texts.filter((t) => t.includes('faster than I can answer'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('medically necessary'))).toHaveLength(3);
+  });
+});
