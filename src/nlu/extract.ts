@@ -60,18 +60,36 @@ function longestAt(tokens: readonly string[], at: number, lexicon: Lexicon): { p
   }
   if (lexicon.words.has(first) || typoBudget(first.length) === 0) return undefined;
   // An unknown long word: try it as a misspelling of a known phrase's first word.
-  let best: { phrase: Phrase; fuzzy: boolean; distance: number } | undefined;
-  for (const [word, phrases] of lexicon.byFirstToken) {
-    const distance = editDistance(first, word, typoBudget(Math.min(first.length, word.length)));
-    if (distance > typoBudget(Math.min(first.length, word.length)) || (best && distance >= best.distance)) continue;
-    for (const phrase of phrases) {
-      if (matchesFrom(tokens, at, phrase.tokens, lexicon, 1) !== undefined) {
-        best = { phrase, fuzzy: true, distance };
-        break;
-      }
+  for (const word of typoCandidates(first, lexicon)) {
+    for (const phrase of lexicon.byFirstToken.get(word) ?? []) {
+      if (matchesFrom(tokens, at, phrase.tokens, lexicon, 1) !== undefined) return { phrase, fuzzy: true };
     }
   }
-  return best && { phrase: best.phrase, fuzzy: best.fuzzy };
+  return undefined;
+}
+
+const typoCaches = new WeakMap<Lexicon, Map<string, readonly string[]>>();
+
+/** Known first words within the typo budget of a word, closest first (cached: typos repeat). */
+function typoCandidates(word: string, lexicon: Lexicon): readonly string[] {
+  let cache = typoCaches.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    typoCaches.set(lexicon, cache);
+  }
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const scored: [string, number][] = [];
+  for (const known of lexicon.byFirstToken.keys()) {
+    const budget = typoBudget(Math.min(word.length, known.length));
+    if (budget === 0 || Math.abs(known.length - word.length) > budget) continue;
+    const distance = editDistance(word, known, budget);
+    if (distance <= budget) scored.push([known, distance]);
+  }
+  const found = scored.sort((a, b) => a[1] - b[1]).map(([known]) => known);
+  if (cache.size > 5000) cache.clear();
+  cache.set(word, found);
+  return found;
 }
 
 /** Whether the phrase's tokens stand at `at` (undefined if not; true if a typo was forgiven). */

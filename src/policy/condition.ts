@@ -18,13 +18,13 @@ export interface Scope {
 }
 
 /** Evaluates a condition in three-valued logic, collecting each leaf's value. */
-export function evaluateCondition(condition: Condition, scope: Scope, trace: LeafTrace[] = []): Truth {
+export function evaluateCondition(condition: Condition, scope: Scope, trace?: LeafTrace[]): Truth {
   if ('all' in condition) return and(condition.all.map((c) => evaluateCondition(c, scope, trace)));
   if ('any' in condition) return or(condition.any.map((c) => evaluateCondition(c, scope, trace)));
   if ('not' in condition) return not(evaluateCondition(condition.not, scope, trace));
   const { value, test } = leafValue(condition, scope);
   const given = 'unknown' in condition ? scope.stated[condition.fact] : scope.facts[condition.fact];
-  trace.push(given === undefined ? { fact: condition.fact, test, value } : { fact: condition.fact, test, value, given });
+  trace?.push(given === undefined ? { fact: condition.fact, test, value } : { fact: condition.fact, test, value, given });
   return value;
 }
 

@@ -28,17 +28,38 @@ export function decide(rules: readonly Rule[], scope: Scope): Decision {
     const value = evaluateCondition(rule.when, scope, conditions);
     return { ruleId: rule.id, section: rule.section, decision: rule.decision, value, conditions };
   });
+  const outcome = readList(rules, (i) => trace[i]?.value ?? 'unknown');
+  return { ...outcome, trace };
+}
+
+/** The same reading without a trace, for the many hypothetical cases of an enumeration. */
+export function decideQuickly(rules: readonly Rule[], scope: Scope): Outcome {
+  const values = new Map<number, Truth>();
+  return readList(rules, (i) => {
+    let value = values.get(i);
+    if (value === undefined) {
+      value = evaluateCondition((rules[i] as Rule).when, scope);
+      values.set(i, value);
+    }
+    return value;
+  });
+}
+
+/** A decision list's outcome without its trace. */
+export type Outcome = { kind: 'decided'; rule: Rule } | { kind: 'open'; candidates: readonly Rule[] } | { kind: 'none' };
+
+function readList(rules: readonly Rule[], valueOf: (i: number) => Truth): Outcome {
   const candidates: Rule[] = [];
   for (const [i, rule] of rules.entries()) {
-    const value = trace[i]?.value;
+    const value = valueOf(i);
     if (value === 'not_met') continue;
-    if (value === 'met' && candidates.length === 0) return { kind: 'decided', rule, trace };
+    if (value === 'met' && candidates.length === 0) return { kind: 'decided', rule };
     candidates.push(rule);
     if (value === 'met') break;
   }
-  if (candidates.length === 0) return { kind: 'none', trace };
-  const settled = candidates.at(-1);
-  const metLast = settled !== undefined && trace[rules.indexOf(settled)]?.value === 'met';
-  if (metLast && candidates.every((rule) => rule.decision === settled.decision)) return { kind: 'decided', rule: settled, trace };
-  return { kind: 'open', candidates, trace };
+  if (candidates.length === 0) return { kind: 'none' };
+  const settled = candidates.at(-1) as Rule;
+  const metLast = valueOf(rules.indexOf(settled)) === 'met';
+  if (metLast && candidates.every((rule) => rule.decision === settled.decision)) return { kind: 'decided', rule: settled };
+  return { kind: 'open', candidates };
 }

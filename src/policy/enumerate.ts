@@ -5,14 +5,13 @@ import type { FactDef } from './schema.js';
 const MAX_COMBINATIONS = 2048;
 
 /**
- * Runs `outcome` for every combination of values of the given facts; undefined when a fact
- * cannot be enumerated or there are too many combinations.
+ * Every combination of values of the given facts, lazily, so a caller can stop at the first
+ * that settles its question; undefined when a fact cannot be enumerated or there are too many.
  */
-export function enumerateCompletions<T>(
+export function completions(
   table: Readonly<Record<string, FactDef>>,
   facts: readonly string[],
-  outcome: (values: Record<string, FactValue>) => T,
-): T[] | undefined {
+): Iterable<Record<string, FactValue>> | undefined {
   const domains: [string, FactValue[]][] = [];
   let size = 1;
   for (const fact of facts) {
@@ -23,15 +22,13 @@ export function enumerateCompletions<T>(
     if (size > MAX_COMBINATIONS) return undefined;
     domains.push([fact, values]);
   }
-  const results: T[] = [];
-  const walk = (i: number, values: Record<string, FactValue>) => {
+  function* walk(i: number, values: Record<string, FactValue>): Generator<Record<string, FactValue>> {
     const entry = domains[i];
     if (!entry) {
-      results.push(outcome(values));
+      yield values;
       return;
     }
-    for (const value of entry[1]) walk(i + 1, { ...values, [entry[0]]: value });
-  };
-  walk(0, {});
-  return results;
+    for (const value of entry[1]) yield* walk(i + 1, { ...values, [entry[0]]: value });
+  }
+  return walk(0, {});
 }

@@ -1,9 +1,9 @@
 import { evaluateCondition, firstOpenFact, type Scope } from './condition.js';
 import type { Corpus, Policy } from './corpus.js';
-import { type Decision, decide, type RuleTrace } from './decide.js';
+import { type Decision, decide, decideQuickly, type RuleTrace } from './decide.js';
 import type { Determination, Question } from './determination.js';
-import { enumerateCompletions } from './enumerate.js';
-import type { Facts, FactValue } from './facts.js';
+import { completions } from './enumerate.js';
+import { domain, type Facts, type FactValue } from './facts.js';
 import type { Rule } from './schema.js';
 import { factsOf } from './walk-condition.js';
 
@@ -129,18 +129,23 @@ function withDefaults(corpus: Corpus, stated: Facts, conflicts: readonly string[
 function resolve(rules: readonly Rule[], scope: Scope, corpus: Corpus): Decision {
   const decision = decide(rules, scope);
   if (decision.kind !== 'open') return decision;
-  const open = [...new Set(decision.candidates.flatMap((rule) => factsOf(rule.when)))].filter(
-    (fact) => scope.facts[fact] === undefined,
-  );
-  const outcomes = enumerateCompletions(corpus.facts, open, (values) => {
-    const completed = decide(rules, { ...scope, facts: { ...scope.facts, ...values } });
-    return completed.kind === 'decided' ? completed.rule : undefined;
-  });
-  if (!outcomes || outcomes.some((rule) => rule === undefined)) return decision;
-  const settled = outcomes as Rule[];
-  const first = settled[0];
-  if (!first || settled.some((rule) => rule.decision !== first.decision)) return decision;
-  return { kind: 'decided', rule: mostFrequent(settled), trace: decision.trace };
+  const settled = settleByCases(rules, scope, corpus, decision.candidates);
+  return settled ? { kind: 'decided', rule: settled, trace: decision.trace } : decision;
+}
+
+/** The rule that decides in every completion of the open facts with one determination, if any. */
+function settleByCases(rules: readonly Rule[], scope: Scope, corpus: Corpus, candidates: readonly Rule[]): Rule | undefined {
+  const open = [...new Set(candidates.flatMap((rule) => factsOf(rule.when)))].filter((fact) => scope.facts[fact] === undefined);
+  const cases = completions(corpus.facts, open);
+  if (!cases) return undefined;
+  const seen: Rule[] = [];
+  for (const values of cases) {
+    const outcome = decideQuickly(rules, { ...scope, facts: { ...scope.facts, ...values } });
+    // One open or differing case is enough to keep the question open.
+    if (outcome.kind !== 'decided' || (seen[0] && outcome.rule.decision !== seen[0].decision)) return undefined;
+    seen.push(outcome.rule);
+  }
+  return seen.length > 0 ? mostFrequent(seen) : undefined;
 }
 
 function mostFrequent(rules: Rule[]): Rule {
@@ -149,16 +154,35 @@ function mostFrequent(rules: Rule[]): Rule {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as Rule;
 }
 
-/** Defaults worth saying out loud: those that, left unknown, would leave the answer open or change it. */
+/**
+ * Defaults worth saying out loud: those whose other values would change the answer or leave
+ * it open (PTV near prior radiation would make palliative 3DCRT necessary under CVS).
+ */
 function assumptionsThatMatter(corpus: Corpus, rules: readonly Rule[], scope: Scope, decided: Rule) {
   const assumed: { fact: string; value: FactValue }[] = [];
+  const read = referencedFacts(rules);
   for (const [name, def] of Object.entries(corpus.facts)) {
     const value = scope.facts[name];
-    if (!def.sayWhenAssumed || scope.stated[name] !== undefined || value === undefined) continue;
-    const decision = resolve(rules, { ...scope, facts: withoutKeys(scope.facts, [name]) }, corpus);
-    if (decision.kind !== 'decided' || decision.rule.decision !== decided.decision) assumed.push({ fact: name, value });
+    if (!def.sayWhenAssumed || !read.has(name) || scope.stated[name] !== undefined || value === undefined) continue;
+    const others = (domain(def) ?? []).filter((other) => other !== value);
+    const changes = others.some((other) => {
+      const outcome = decideQuickly(rules, { ...scope, facts: { ...scope.facts, [name]: other } });
+      return outcome.kind !== 'decided' || outcome.rule.decision !== decided.decision;
+    });
+    if (changes) assumed.push({ fact: name, value });
   }
   return assumed;
+}
+
+const referenced = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+function referencedFacts(rules: readonly Rule[]): ReadonlySet<string> {
+  let facts = referenced.get(rules);
+  if (!facts) {
+    facts = new Set(rules.flatMap((rule) => factsOf(rule.when)));
+    referenced.set(rules, facts);
+  }
+  return facts;
 }
 
 function notesFor(policy: Policy, scope: Scope) {

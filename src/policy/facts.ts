@@ -5,8 +5,17 @@ export type FactValue = string | boolean | readonly string[];
 /** What is known about a case; a fact that is absent is unknown. */
 export type Facts = Readonly<Record<string, FactValue>>;
 
-/** Enum values a value belongs to, itself included (rectal → rectal, pelvic). */
-export function ancestors(def: Extract<FactDef, { kind: 'enum' }>, value: string): Set<string> {
+const ancestorCache = new WeakMap<object, Map<string, ReadonlySet<string>>>();
+
+/** Enum values a value belongs to, itself included (rectal → rectal, pelvic); cached per fact. */
+export function ancestors(def: Extract<FactDef, { kind: 'enum' }>, value: string): ReadonlySet<string> {
+  let cache = ancestorCache.get(def);
+  if (!cache) {
+    cache = new Map();
+    ancestorCache.set(def, cache);
+  }
+  const cached = cache.get(value);
+  if (cached) return cached;
   const found = new Set<string>();
   const visit = (v: string) => {
     if (found.has(v)) return;
@@ -14,6 +23,7 @@ export function ancestors(def: Extract<FactDef, { kind: 'enum' }>, value: string
     for (const parent of def.values[v]?.isA ?? []) visit(parent);
   };
   visit(value);
+  cache.set(value, found);
   return found;
 }
 

@@ -14,6 +14,9 @@ export function excerptFor(
 ): string {
   if (target.quote) return target.quote;
   const inSection = (p: Passage) => p.policyId === target.policyId && p.section === target.section;
+  const candidates = passages.filter(inSection);
+  // A one-sentence section (II.F) is its own best passage; searching would only cost time.
+  if (candidates.length <= 1) return candidates[0]?.text ?? '';
   const best = index.search(query, inSection, 1)[0];
   return best?.passage.text ?? passages.find(inSection)?.text ?? '';
 }
