@@ -4,6 +4,7 @@ import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
+import { WorkQueue } from './work-queue.js';
 
 type SlackConfig = Exclude<Config, { mode: 'console' }>;
 
@@ -14,7 +15,7 @@ export interface SlackApp {
 }
 
 /** Wires the listeners to a Bolt app over HTTP (`/slack/events`, `GET /healthz`) or Socket Mode. */
-export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
+export function createSlackApp(config: SlackConfig, given: Omit<SlackDeps, 'work'> & { work?: WorkQueue }): SlackApp {
   // A slow or failing Web API call is retried a few times (429s honour Retry-After), then
   // reported through app.error — never left to crash the process.
   const clientOptions = {
@@ -23,7 +24,13 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
   };
   const logLevel = config.logLevel === 'debug' || config.logLevel === 'trace' ? LogLevel.DEBUG : LogLevel.INFO;
-  const logger: Logger | undefined = deps.logger;
+  const logger: Logger | undefined = given.logger;
+  const deps: SlackDeps = {
+    ...given,
+    work:
+      given.work ??
+      new WorkQueue((error) => given.log?.error({ event: 'deferred_answer_failed', error: String(error) }, 'answer failed')),
+  };
   let app: App;
   let receiver: HTTPReceiver | undefined;
   if (config.mode === 'socket' && config.appToken) {

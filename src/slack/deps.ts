@@ -5,6 +5,7 @@ import type { Pipeline } from '../answer/pipeline.js';
 import type { ContextStore } from '../context/store.js';
 import type { Deduper } from './dedupe.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { WorkQueue } from './work-queue.js';
 
 /** What the Slack listeners need, injected so tests can build the app directly. */
 export interface SlackDeps {
@@ -18,4 +19,6 @@ export interface SlackDeps {
   readonly log?: StructuredLogger;
   readonly logQuestionText?: boolean;
   readonly limiter?: RateLimiter;
+  /** Where slash-command answers are composed after the ack. */
+  readonly work: WorkQueue;
 }

@@ -7,6 +7,8 @@ import { commandKey } from '../../threads.js';
 export function igrtCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    // Let the acknowledgement (and other requests' acks) go out before the answer's CPU work.
+    await new Promise((resolve) => setImmediate(resolve));
     const question = command.text.trim() || 'help';
     const thread = commandKey(command.team_id, command.channel_id, command.user_id);
     const shareable = !/^\s*help\s*$/i.test(question);
