@@ -48,10 +48,10 @@ export function decideQuickly(rules: readonly Rule[], scope: Scope): Outcome {
 /** A decision list's outcome without its trace. */
 export type Outcome = { kind: 'decided'; rule: Rule } | { kind: 'open'; candidates: readonly Rule[] } | { kind: 'none' };
 
-function readList(rules: readonly Rule[], valueOf: (i: number) => Truth): Outcome {
+function readList(rules: readonly Rule[], truthOf: (i: number) => Truth): Outcome {
   const candidates: Rule[] = [];
   for (const [i, rule] of rules.entries()) {
-    const value = valueOf(i);
+    const value = truthOf(i);
     if (value === 'not_met') continue;
     if (value === 'met' && candidates.length === 0) return { kind: 'decided', rule };
     candidates.push(rule);
@@ -59,7 +59,7 @@ function readList(rules: readonly Rule[], valueOf: (i: number) => Truth): Outcom
   }
   if (candidates.length === 0) return { kind: 'none' };
   const settled = candidates.at(-1) as Rule;
-  const metLast = valueOf(rules.indexOf(settled)) === 'met';
+  const metLast = truthOf(rules.indexOf(settled)) === 'met';
   if (metLast && candidates.every((rule) => rule.decision === settled.decision)) return { kind: 'decided', rule: settled };
   return { kind: 'open', candidates };
 }
