@@ -49,6 +49,7 @@ const nasty = [
   '🤖',
   '\ud800',
   'DROP TABLE',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-looking string is the point of this input.
   '${x}',
   '\n\n',
 ];

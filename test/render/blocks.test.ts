@@ -67,7 +67,7 @@ describe('Block Kit rendering', () => {
           notes: ['n'.repeat(4000)],
         }),
       ),
-      text: 'Understood: ' + 'y'.repeat(10_000),
+      text: `Understood: ${'y'.repeat(10_000)}`,
       facts: {},
       followUp: {
         fact: 'diagnosis',
