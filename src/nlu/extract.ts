@@ -45,7 +45,10 @@ export function extractMentions(tokens: readonly string[], lexicon: Lexicon): Me
       continue;
     }
     const end = i + found.phrase.tokens.length;
-    mentions.push({ phrase: found.phrase, start: i, end, negated: isNegated(tokens, i), fuzzy: found.fuzzy });
+    const previous = mentions.at(-1);
+    // "no prior RT or critical structures": a negation reaches across "or" / "nor" lists.
+    const listed = previous?.negated === true && /^(?:(?:\| )?(?:or|nor) )$/.test(`${tokens.slice(previous.end, i).join(' ')} `);
+    mentions.push({ phrase: found.phrase, start: i, end, negated: listed || isNegated(tokens, i), fuzzy: found.fuzzy });
     i = end;
   }
   return mentions;
