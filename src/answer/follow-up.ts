@@ -33,14 +33,29 @@ export function followUpFor(pipeline: Pipeline, fact: string): FollowUp | undefi
   return { fact, question: def.ask, options };
 }
 
+const phraseCache = new WeakMap<Pipeline, Map<string, string | undefined>>();
+
+/** The lexicon's first phrase that says exactly this fact value (cached: the lexicon is fixed). */
 function phraseFor(pipeline: Pipeline, fact: string, value: string): string | undefined {
-  for (const phrases of pipeline.lexicon.byFirstToken.values()) {
+  let cache = phraseCache.get(pipeline);
+  if (!cache) {
+    cache = new Map();
+    phraseCache.set(pipeline, cache);
+  }
+  const key = `${fact}=${value}`;
+  if (cache.has(key)) return cache.get(key);
+  let found: string | undefined;
+  search: for (const phrases of pipeline.lexicon.byFirstToken.values()) {
     for (const phrase of phrases) {
       const settings = Object.entries(phrase.entry.set);
-      if (settings.length === 1 && settings[0]?.[0] === fact && settings[0][1] === value) return phrase.entry.match[0];
+      if (settings.length === 1 && settings[0]?.[0] === fact && settings[0][1] === value) {
+        found = phrase.entry.match[0];
+        break search;
+      }
     }
   }
-  return undefined;
+  cache.set(key, found);
+  return found;
 }
 
 function capitalise(text: string): string {
