@@ -4,7 +4,7 @@ import { logAnswer } from '../log/logger.js';
 import { renderBlocks } from '../render/blocks.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { SlackDeps } from './deps.js';
-import { encodeButton } from './threads.js';
+import { decodeButton, encodeButton } from './threads.js';
 
 const SLOW_DOWN: Answer = {
   intent: 'help',
@@ -46,4 +46,14 @@ export async function answerForSlack(
     );
   }
   return { answer, ...rendered };
+}
+
+/** Answers what a button carries (its reply, in its thread); undefined for a value that is not ours. */
+export async function answerButton(
+  deps: SlackDeps,
+  value: string | undefined,
+  extra: { shareable?: boolean; user?: string; surface?: string },
+): Promise<Awaited<ReturnType<typeof answerForSlack>> | undefined> {
+  const decoded = decodeButton(value);
+  return decoded ? answerForSlack(deps, decoded.reply, decoded.thread, extra) : undefined;
 }

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
-import { decodeButton } from '../../threads.js';
+import { answerButton } from '../../reply.js';
 
 /** A needs_info button: supplies the missing fact in the same thread and re-answers in place. */
 export function followUp(deps: SlackDeps) {
@@ -12,14 +11,8 @@ export function followUp(deps: SlackDeps) {
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const value = decodeButton(action.value);
-    if (!value) return;
-    const ephemeral = Boolean(body.container?.is_ephemeral);
-    const { blocks, text } = await answerForSlack(deps, value.reply, value.thread, {
-      shareable: ephemeral,
-      user: body.user.id,
-      surface: 'button',
-    });
-    await respond({ replace_original: true, blocks, text });
+    const shareable = Boolean(body.container?.is_ephemeral);
+    const answered = await answerButton(deps, action.value, { shareable, user: body.user.id, surface: 'button' });
+    if (answered) await respond({ replace_original: true, blocks: answered.blocks, text: answered.text });
   };
 }

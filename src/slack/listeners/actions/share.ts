@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
-import { decodeButton } from '../../threads.js';
+import { answerButton } from '../../reply.js';
 
 /** "Share in channel": posts the private answer for everyone, then removes the private copy. */
 export function share(deps: SlackDeps) {
@@ -12,10 +11,9 @@ export function share(deps: SlackDeps) {
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const value = decodeButton(action.value);
-    if (!value) return;
-    const { blocks, text } = await answerForSlack(deps, value.reply, value.thread, { user: body.user.id, surface: 'share' });
-    await respond({ response_type: 'in_channel', replace_original: false, blocks, text });
+    const answered = await answerButton(deps, action.value, { user: body.user.id, surface: 'share' });
+    if (!answered) return;
+    await respond({ response_type: 'in_channel', replace_original: false, blocks: answered.blocks, text: answered.text });
     await respond({ delete_original: true });
   };
 }
