@@ -5,11 +5,14 @@ import type { Finding } from './schema.js';
 type Topic = 'dates' | 'number' | 'population' | 'plans' | 'title' | 'indications' | 'search';
 
 const TOPICS: readonly [Topic, RegExp][] = [
+  [
+    'indications',
+    /\b(cases|conditions|diagnos[ei]s|indications|circumstances|situations|scenarios|sites|cancers|criteria|qualify|qualifies|when (?:is|are) (?:igrt|image[- ]guid\w*|it))\b/,
+  ],
   ['dates', /\b(effective|date|review|published|original|when|current|version|updated)\b/],
   ['number', /\b(number|no\.?|#|id)\b/],
-  ['population', /\b(who|whom|apply|applies|scope|population|pediatric|adult|children|members|clients|eligible)\b/],
+  ['population', /\b(who|whom|apply|applies|scope|population|pediatric|adult|children|members|clients|eligible|age limits?)\b/],
   ['plans', /\b(medicare|medicaid|familycare|fide|snp|ncd|lcd|novitas|plans?|lines? of business)\b/],
-  ['indications', /\b(cases|conditions|diagnos[ei]s|indications|circumstances|sites|cancers|criteria|qualify|qualifies)\b/],
   ['title', /\b(title|name|called)\b/],
 ];
 
@@ -92,7 +95,10 @@ function describeTopic(pipeline: Pipeline, payer: string, topic: Topic, question
       }
       return [`${name} applies to: ${doc.population.summary}`, doc.population.section];
     case 'indications':
-      return [indications(pipeline, payer, name), payer === 'horizon' ? 'II' : 'policy.3dcrt'];
+      return [
+        indications(pipeline, payer, name, /\bnot\b|\bisn'?t\b|\bexclu/.test(question.toLowerCase())),
+        payer === 'horizon' ? 'II' : 'policy.3dcrt',
+      ];
     case 'title':
       return [`${name}.`, firstSection];
     case 'search': {
@@ -105,9 +111,10 @@ function describeTopic(pipeline: Pipeline, payer: string, topic: Topic, question
   }
 }
 
-function indications(pipeline: Pipeline, payer: string, name: string): string {
+function indications(pipeline: Pipeline, payer: string, name: string, negative: boolean): string {
   const policy = pipeline.corpus.policies.get(payer);
   const rules = policy?.rules.questions.necessity ?? [];
-  const met = rules.filter((r) => r.decision === 'medically_necessary').map((r) => `${r.section}: ${r.because}`);
-  return `${name} finds IGRT medically necessary in these cases —\n${met.map((m) => `  • ${m}`).join('\n')}`;
+  const wanted = negative ? 'not_medically_necessary' : 'medically_necessary';
+  const listed = rules.filter((r) => r.decision === wanted).map((r) => `${r.section}: ${r.because}`);
+  return `${name} finds IGRT ${negative ? 'not ' : ''}medically necessary in these cases —\n${listed.map((m) => `  • ${m}`).join('\n')}`;
 }

@@ -85,6 +85,24 @@ describe('parser: utterance → intent and slots', () => {
     ['compare', 'CVS vs Horizon on proton therapy', 'compare', { modality: 'proton' }, ['cvs', 'horizon']],
     ['policy info', 'when was the horizon igrt policy last reviewed', 'policy_info', {}, ['horizon']],
     ['help', 'help', 'help', {}, []],
+    ['"was X replaced" is a code lookup', 'Was 76950 replaced?', 'code_lookup', { codes: ['76950'] }, []],
+    ['"X replaced which code" is a code lookup', 'G6017 replaced which code?', 'code_lookup', {}, []],
+    ['"when is IGRT not necessary" asks about the policy', 'Under CVS, when is IGRT not necessary?', 'policy_info', {}, ['cvs']],
+    ['an age limit is a policy question', 'Is there an age limit in the Horizon IGRT policy?', 'policy_info', {}, ['horizon']],
+    [
+      '"which code is used" without a code searches the policy',
+      'What code is used for IGRT in the hospital outpatient setting?',
+      'policy_info',
+      { setting: 'hospital_outpatient' },
+      [],
+    ],
+    [
+      '"target localization not needed" is port-film set-up',
+      'Horizon: target localization not needed, just checking setup',
+      undefined,
+      { targetLocalization: false },
+      ['horizon'],
+    ],
   ])('%s', (_name, question, intent, facts, payers) => {
     const parsed = parse(question);
     expect(parsed.intent).toBe(intent);

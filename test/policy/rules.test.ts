@@ -356,18 +356,24 @@ unknown(
 );
 met('cvs.3dcrt.bone-metastases-exception', 'bone met next to the cord', {
   diagnosis: 'bone_metastasis',
+  boneMetastasis: true,
   criticalStructure: true,
 });
 met('cvs.3dcrt.bone-metastases-exception', 'bone met in a previously irradiated area', {
   diagnosis: 'bone_metastasis',
+  boneMetastasis: true,
   priorIrradiation: true,
   modality: '3dcrt',
 });
-met('cvs.3dcrt.bone-metastases', 'bone met, nothing nearby', { diagnosis: 'bone_metastasis', modality: '3dcrt' });
+met('cvs.3dcrt.bone-metastases', 'bone met, nothing nearby', {
+  diagnosis: 'bone_metastasis',
+  boneMetastasis: true,
+  modality: '3dcrt',
+});
 notMet(
   'cvs.3dcrt.bone-metastases',
   'spine SBRT',
-  { diagnosis: 'bone_metastasis', modality: 'sbrt' },
+  { diagnosis: 'bone_metastasis', boneMetastasis: true, modality: 'sbrt' },
   'medically_necessary',
   'cvs.sbrt-srs',
 );
@@ -399,11 +405,12 @@ notMet(
   'cvs.3dcrt.curative',
 );
 met('cvs.modality.silent', '2D for a lung tumour', { modality: 'conventional_2d', diagnosis: 'lung' });
-unknown(
+notMet(
   'cvs.modality.silent',
-  '2D, site not said (a bone met would fall under the exclusion)',
-  { modality: 'conventional_2d' },
-  'diagnosis',
+  '2D palliation of a bony metastasis falls under the exclusion',
+  { modality: 'conventional_2d', diagnosis: 'bone_metastasis', boneMetastasis: true },
+  'not_medically_necessary',
+  'cvs.3dcrt.bone-metastases',
 );
 
 // CVS — billing
@@ -451,7 +458,7 @@ describe('the payers differ where the policies differ', () => {
     ],
     [
       'bone met near the cord, 3DCRT: CVS exception, Horizon list',
-      { modality: '3dcrt', diagnosis: 'bone_metastasis', criticalStructure: true },
+      { modality: '3dcrt', diagnosis: 'bone_metastasis', boneMetastasis: true, criticalStructure: true },
       { cvs: 'medically_necessary', horizon: 'not_medically_necessary' },
     ],
   ])('%s', (_name, facts, expected) => {
