@@ -99,7 +99,7 @@ describe('parser: utterance → intent and slots', () => {
     [
       '"target localization not needed" is port-film set-up',
       'Horizon: target localization not needed, just checking setup',
-      undefined,
+      'coverage',
       { targetLocalization: false },
       ['horizon'],
     ],
