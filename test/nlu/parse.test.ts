@@ -85,6 +85,13 @@ describe('parser: utterance → intent and slots', () => {
     ['compare', 'CVS vs Horizon on proton therapy', 'compare', { modality: 'proton' }, ['cvs', 'horizon']],
     ['policy info', 'when was the horizon igrt policy last reviewed', 'policy_info', {}, ['horizon']],
     ['help', 'help', 'help', {}, []],
+    [
+      '"can we use daily CBCT" asks about coverage, not billing',
+      'Horizon member, pancreas, 3D. Can we use daily CBCT?',
+      'coverage',
+      { diagnosis: 'pancreatic', modality: '3dcrt' },
+      ['horizon'],
+    ],
     ['"was X replaced" is a code lookup', 'Was 76950 replaced?', 'code_lookup', { codes: ['76950'] }, []],
     ['"X replaced which code" is a code lookup', 'G6017 replaced which code?', 'code_lookup', {}, []],
     ['"when is IGRT not necessary" asks about the policy', 'Under CVS, when is IGRT not necessary?', 'policy_info', {}, ['cvs']],
