@@ -77,15 +77,22 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const otherPayers = model.lexicon.otherPayers
     .filter((name) => tokens.some((_, i) => name.every((word, k) => tokens[i + k] === word)))
     .map((name) => name.join(' '));
-  const scores = Object.fromEntries(scoreIntents(model.intents, text)) as Partial<Record<Intent, number>>;
+  const scored = Object.fromEntries(scoreIntents(model.intents, text)) as Partial<Record<Intent, number>>;
   const recognised = Object.keys(facts).length + stated.payers.length + stated.conflicts.length;
-  const inDomain = recognised > 0 || model.intents.domain.test(text);
+  const intent = pickIntent(
+    scored,
+    codes.length > 0,
+    stated.payers.length >= 1 || /\b(payers?|policies|both|each|two)\b/.test(text),
+  );
+  // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
+  const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
+  const inDomain = recognised > 0 || aboutThePolicy || model.intents.domain.test(text);
   const yesNo = /^(yes|yeah|yep|y|correct|true|it is|they are|no|nope|n|false|it is not|not)\b[\s.!]*$/.test(text)
     ? /^(yes|yeah|yep|y|correct|true|it is|they are)\b/.test(text)
     : undefined;
   return {
-    intent: pickIntent(scores, codes.length > 0, stated.payers.length >= 1 || /\b(payers?|policies|both|each|two)\b/.test(text)),
-    scores,
+    intent,
+    scores: scored,
     facts,
     conflicts: stated.conflicts,
     payers: stated.payers,

@@ -92,6 +92,8 @@ describe('parser: utterance → intent and slots', () => {
       { diagnosis: 'pancreatic', modality: '3dcrt' },
       ['horizon'],
     ],
+    ['a payer-less question about "the policy" is still ours', 'When was the policy last reviewed?', 'policy_info', {}, []],
+    ['"which payer covers" compares', 'Which payer covers IGRT with proton therapy?', 'compare', { modality: 'proton' }, []],
     ['"was X replaced" is a code lookup', 'Was 76950 replaced?', 'code_lookup', { codes: ['76950'] }, []],
     ['"X replaced which code" is a code lookup', 'G6017 replaced which code?', 'code_lookup', {}, []],
     ['"when is IGRT not necessary" asks about the policy', 'Under CVS, when is IGRT not necessary?', 'policy_info', {}, ['cvs']],
