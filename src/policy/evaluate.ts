@@ -112,13 +112,21 @@ function withoutKeys(facts: Facts, keys: readonly string[]): Facts {
   return Object.fromEntries(Object.entries(facts).filter(([k, v]) => v !== undefined && !keys.includes(k)));
 }
 
+const defaultsCache = new WeakMap<Corpus, Facts>();
+
 function withDefaults(corpus: Corpus, stated: Facts, conflicts: readonly string[]): Facts {
-  const facts: Record<string, FactValue> = {};
-  for (const [name, def] of Object.entries(corpus.facts)) {
-    if (conflicts.includes(name)) continue;
-    const value = stated[name] ?? ('default' in def ? def.default : undefined);
-    if (value !== undefined) facts[name] = value;
+  let defaults = defaultsCache.get(corpus);
+  if (!defaults) {
+    defaults = Object.fromEntries(
+      Object.entries(corpus.facts).flatMap(([name, def]) =>
+        'default' in def && def.default !== undefined ? [[name, def.default]] : [],
+      ),
+    );
+    defaultsCache.set(corpus, defaults);
   }
+  const facts: Record<string, FactValue> = { ...defaults, ...stated };
+  // A contradicted fact is unknown: no default stands in for it.
+  for (const fact of conflicts) delete facts[fact];
   return facts;
 }
 
