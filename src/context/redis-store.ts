@@ -1,9 +1,20 @@
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { Intent } from '../answer/schema.js';
 import type { ContextStore, ThreadState } from './store.js';
+
+// What a stored value must look like before it is trusted as a thread's context: a value
+// written by an older release, or by hand, is treated as no context rather than as facts.
+const StoredState = z.object({
+  intent: Intent,
+  facts: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
+  payers: z.array(z.string()),
+  awaiting: z.string().optional(),
+});
 
 /**
  * Thread context in Redis, so any instance behind a load balancer can answer a follow-up.
- * Each thread is one JSON value with a time to live; Redis's TTL is the bound.
+ * Each thread is one namespaced JSON value written with SET PX; Redis's TTL is the bound.
  */
 export class RedisContextStore implements ContextStore {
   constructor(
@@ -15,11 +26,16 @@ export class RedisContextStore implements ContextStore {
   async get(threadId: string): Promise<ThreadState | undefined> {
     const raw = await this.redis.get(this.prefix + threadId);
     if (raw === null) return undefined;
+    let value: unknown;
     try {
-      return JSON.parse(raw) as ThreadState;
+      value = JSON.parse(raw);
     } catch {
       return undefined;
     }
+    const parsed = StoredState.safeParse(value);
+    if (!parsed.success) return undefined;
+    const { awaiting, ...state } = parsed.data;
+    return awaiting === undefined ? state : { ...state, awaiting };
   }
 
   async set(threadId: string, state: ThreadState): Promise<void> {
