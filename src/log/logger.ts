@@ -1,5 +1,6 @@
-import { type DestinationStream, type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino, stdSerializers } from 'pino';
 import { redactIdentifiers, redactSecrets } from './redact.js';
+import { scrub } from './scrub.js';
 
 /** How much to log, and whether (redacted) question text may be logged for debugging. */
 export interface LogOptions {
@@ -7,61 +8,82 @@ export interface LogOptions {
   readonly logQuestionText?: boolean;
 }
 
-/** A structured JSON logger that never writes tokens or secrets, whatever field they hide in. */
+// Fast, path-based censoring of the usual places; the scrubber below catches any other
+// secret-named field at any depth and token-shaped values in any string.
+const REDACT_PATHS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'secret',
+  'password',
+  'authorization',
+  'headers.authorization',
+]
+  .flatMap((key) => [key, `*.${key}`])
+  .concat(['config.*']);
+
+// Which loggers were created with question-text logging on, so logAnswer honours the factory's flag.
+const textLogging = new WeakMap<Logger, boolean>();
+
+/** A structured JSON logger that never writes tokens or secrets, whatever field or message they hide in. */
 export function createLogger(options: LogOptions = {}, destination?: DestinationStream): Logger {
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? 'info',
       base: { service: 'igrt-assistant' },
-      redact: {
-        paths: [
-          'token',
-          'botToken',
-          'appToken',
-          'signingSecret',
-          'secret',
-          'password',
-          'authorization',
-          '*.token',
-          '*.botToken',
-          '*.signingSecret',
-          '*.authorization',
-          'headers.authorization',
-          'config.*',
-        ],
-        censor: '[secret]',
+      redact: { paths: REDACT_PATHS, censor: '[secret]' },
+      // The scrubber has already turned errors into plain objects; serialize only errors it has not seen.
+      serializers: { err: (e: unknown) => (e instanceof Error ? stdSerializers.err(e) : e) },
+      formatters: {
+        log: (object) => scrub(object) as Record<string, unknown>,
+        bindings: (bindings) => scrub(bindings) as Record<string, unknown>,
       },
-      formatters: { log: (object) => scrub(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? redactSecrets(a) : a)) as Parameters<typeof method>);
+          // The merging object (first argument) goes through formatters.log; the message and its
+          // interpolation arguments do not, so they are scrubbed here.
+          const first = args[0];
+          const scrubbed = args.map((a, i) => (i === 0 && typeof first === 'object' && first !== null ? a : scrub(a)));
+          // Without a message pino falls back to the error's own message, unscrubbed; supply it scrubbed.
+          const error = first instanceof Error ? first : (first as { err?: unknown } | undefined)?.err;
+          if (error instanceof Error && typeof args[1] !== 'string') scrubbed.splice(1, 0, redactSecrets(error.message));
+          method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },
     },
     destination,
   );
+  // pino applies formatters.bindings to the root only, so child bindings are scrubbed here;
+  // children inherit this method from their parent, so it covers grandchildren too.
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, childOptions) {
+    return child.call(this, scrub(bindings) as typeof bindings, childOptions);
+  } as typeof logger.child;
+  textLogging.set(logger, options.logQuestionText ?? false);
+  return logger;
 }
 
-function scrub(value: unknown): unknown {
-  if (typeof value === 'string') return redactSecrets(value);
-  if (Array.isArray(value)) return value.map(scrub);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
-  return value;
-}
-
-/** What one answered question leaves in the log: ids, intent, determinations, timing — no text unless asked, and then redacted. */
+/** What one answered question leaves in the log: ids, intent, determinations, timings — no text unless asked, and then redacted. */
 export interface AnswerLog {
   readonly requestId: string;
   readonly surface: string;
   readonly intent: string;
   readonly determinations: readonly string[];
+  /** Total time to answer, in milliseconds. */
   readonly ms: number;
+  /** Per-stage timings in milliseconds (for example `{ answer: 0.4, render: 0.1 }`). */
+  readonly timings?: Readonly<Record<string, number>>;
   readonly question?: string;
 }
 
-/** Logs an answered question without PHI: the raw text only when enabled, and then with identifiers masked. */
-export function logAnswer(logger: Logger, entry: AnswerLog, options: LogOptions = {}): void {
+/**
+ * Logs an answered question without PHI: the question text only when enabled (by `options` or
+ * the logger's factory flag), and then with identifiers masked.
+ */
+export function logAnswer(logger: Logger, entry: AnswerLog, options: Pick<LogOptions, 'logQuestionText'> = {}): void {
   const { question, ...rest } = entry;
-  const text = options.logQuestionText && question !== undefined ? { question: redactIdentifiers(question) } : {};
+  const enabled = options.logQuestionText ?? textLogging.get(logger) ?? false;
+  const text = enabled && question !== undefined ? { question: redactIdentifiers(question) } : {};
   logger.info({ event: 'answered', ...rest, ...text }, 'answered');
 }
