@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { Answer } from '../../src/answer/schema.js';
+import { MemoryContextStore } from '../../src/context/memory-store.js';
+import { question, vocabulary } from './arbitraries.js';
+
+const pipeline = defaultPipeline();
+const today = '2025-06-01';
+
+describe('thread context stays bounded', () => {
+  test('under many random thread ids the store never holds more than maxThreads', async () => {
+    const maxThreads = 50;
+    const store = new MemoryContextStore({ maxThreads });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.string({ maxLength: 16 }), fc.constantFrom(...vocabulary)), { minLength: 1, maxLength: 20 }),
+        async (turns) => {
+          for (const [threadId, q] of turns) await answer(q, { pipeline, store, threadId, today });
+          expect(store.size).toBeLessThanOrEqual(maxThreads);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  test('a thread’s stored state stays small however many turns it has, and every turn still answers', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(question, { minLength: 1, maxLength: 25 }), async (turns) => {
+        const store = new MemoryContextStore();
+        for (const q of turns) {
+          const result = await answer(q, { pipeline, store, threadId: 'long-thread', today });
+          expect(Answer.safeParse(result).success).toBe(true);
+        }
+        // The state holds facts from a fixed vocabulary and codes from one read-limited message.
+        expect(JSON.stringify((await store.get('long-thread')) ?? {}).length).toBeLessThan(8_000);
+        expect(store.size).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});
