@@ -1,5 +1,18 @@
 import type { Corpus } from '../policy/corpus.js';
+import type { CodeChange } from './schema.js';
 import type { CodeTable } from './table.js';
+
+/** The code-set changes in force on a date that touch one of the codes or policy sections (`policy:section`). */
+export function changesAffecting(
+  table: CodeTable,
+  about: { codes: readonly string[]; sections: readonly string[]; date: string },
+): CodeChange[] {
+  return table.changes.filter(
+    (change) =>
+      change.effective <= about.date &&
+      (about.codes.some((c) => change.codes.includes(c)) || about.sections.some((s) => change.sections.includes(s))),
+  );
+}
 
 /**
  * Clearly marked notes for code-set changes that postdate a policy's coding statement and
@@ -11,18 +24,14 @@ export function changeNotes(
   corpus: Corpus,
   about: { codes: readonly string[]; sections: readonly string[]; date: string },
 ): string[] {
-  return table.changes
-    .filter((change) => change.effective <= about.date)
-    .filter(
-      (change) => about.codes.some((c) => change.codes.includes(c)) || about.sections.some((s) => change.sections.includes(s)),
-    )
-    .map((change) => {
-      const source = table.sources[change.source];
-      const policies = new Set(change.sections.map((s) => s.split(':')[0] ?? ''));
-      const policyDates = [...policies].flatMap((id) => {
-        const doc = corpus.policies.get(id)?.doc;
-        return doc?.dates.effective ? [`${doc.payer} ${doc.dates.effective}`] : [];
-      });
-      return `⚠️ Code-set change since ${change.effective} (after the policy's coding text${policyDates.length ? `; policy effective ${policyDates.join(', ')}` : ''}): ${change.text} Source: ${source?.title ?? change.source}.`;
+  return changesAffecting(table, about).map((change) => {
+    const source = table.sources[change.source];
+    const policies = new Set(change.sections.map((s) => s.split(':')[0] ?? ''));
+    const policyDates = [...policies].flatMap((id) => {
+      const doc = corpus.policies.get(id)?.doc;
+      return doc?.dates.effective ? [`${doc.payer} ${doc.dates.effective}`] : [];
     });
+    const effective = policyDates.length ? `; policy effective ${policyDates.join(', ')}` : '';
+    return `⚠️ Code-set change since ${change.effective} (after the policy's coding text${effective}): ${change.text} Source: ${source?.title ?? change.source}.`;
+  });
 }

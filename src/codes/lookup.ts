@@ -1,43 +1,56 @@
-import type { CodeEntry, Link } from './schema.js';
+import { changeNotes } from './changes.js';
+import type { CodeEntry, Link, Setting, Statement } from './schema.js';
+import { type CodeState, codeState, currentCodes, inForce } from './state.js';
 import type { CodeTable } from './table.js';
 
-/** Whether a code can be reported on a date of service. */
-export type CodeState = 'active' | 'deleted' | 'not_yet_valid' | 'unknown';
-
-/** What the table knows about a code on a date of service. */
-export interface CodeStatus {
+/** What the table says about a code on a date of service. */
+export interface CodeLookup {
   readonly code: string;
-  readonly entry?: CodeEntry;
+  readonly dateOfService: string;
   readonly state: CodeState;
-  /** Codes to use instead on that date (with the setting they apply to, when they differ by setting). */
-  readonly useInstead: readonly Link[];
-  /** Codes this one replaced. */
-  readonly replaced: readonly Link[];
-  /** Statements in force on that date. */
-  readonly statements: CodeEntry['statements'];
+  readonly entry?: CodeEntry;
+  /** Codes this one replaced, whether the link is written on this code or on the old one. */
+  readonly replaces: readonly Link[];
+  /** Every replacement of this code, in force on the date or not. */
+  readonly replacedBy: readonly Link[];
+  /** The codes to report instead on the date, when this one is deleted or replaced there. */
+  readonly useInstead: readonly string[];
+  /** Statements in force on the date (and in the setting, when given). */
+  readonly statements: readonly Statement[];
+  /** Marked notes of code-set changes since the policies' coding text that touch this code. */
+  readonly notes: readonly string[];
 }
 
-/** The code's status and statements on a date of service (YYYY-MM-DD compares as text). */
-export function codeStatus(table: CodeTable, code: string, date: string): CodeStatus {
+/** Looks a code up on a date of service: description, state (active / deleted / replaced / not yet valid), replacements both ways. */
+export function lookupCode(
+  table: CodeTable,
+  code: string,
+  dateOfService: string,
+  options: { setting?: Setting } = {},
+): CodeLookup {
   const entry = table.codes[code];
-  if (!entry) return { code, state: 'unknown', useInstead: [], replaced: [], statements: [] };
-  const state: CodeState =
-    entry.validFrom && date < entry.validFrom ? 'not_yet_valid' : entry.validTo && date > entry.validTo ? 'deleted' : 'active';
+  const state = codeState(table, code, dateOfService, options.setting);
+  const base = { code, dateOfService, state };
+  if (!entry) return { ...base, replaces: [], replacedBy: [], useInstead: [], statements: [], notes: [] };
   return {
-    code,
+    ...base,
     entry,
-    state,
-    useInstead: entry.replacedBy.filter((link) => link.from <= date),
-    replaced: [...entry.replaces, ...replacedByThis(table, code)],
-    statements: entry.statements.filter((s) => (!s.from || s.from <= date) && (!s.until || date <= s.until)),
+    replaces: [...entry.replaces, ...replacedByThis(table, code)],
+    replacedBy: entry.replacedBy,
+    useInstead: state === 'active' ? [] : currentCodes(table, code, dateOfService, options.setting),
+    statements: entry.statements.filter(
+      (s) => inForce(s, dateOfService) && (!s.setting || !options.setting || s.setting === options.setting),
+    ),
+    notes: changeNotes(table, table.corpus, { codes: [code], sections: [], date: dateOfService }),
   };
 }
 
-/** Links in other entries that name this code as the replacement (76950 → G6001 seen from G6001). */
+/** Links written on other entries that name this code as the replacement (76950 → G6001, seen from G6001). */
 function replacedByThis(table: CodeTable, code: string): Link[] {
+  const own = table.codes[code]?.replaces ?? [];
   return Object.entries(table.codes).flatMap(([other, entry]) =>
     entry.replacedBy
-      .filter((link) => link.codes.includes(code) && !table.codes[code]?.replaces.some((r) => r.codes.includes(other)))
+      .filter((link) => link.codes.includes(code) && !own.some((r) => r.codes.includes(other)))
       .map((link) => ({ ...link, codes: [other] })),
   );
 }

@@ -1,0 +1,82 @@
+import type { Citation } from '../answer/schema.js';
+import { changeNotes } from './changes.js';
+import { citationOf, silentCitation } from './citation.js';
+import type { ClaimLine } from './claim-line.js';
+import { datedProblem, policyStatements } from './dated.js';
+import type { PayerQuestion } from './question.js';
+import { applies, assumedSetting, groundFor, matchesLine } from './rules.js';
+import { inForce } from './state.js';
+import type { CodeTable } from './table.js';
+
+/** A verdict on one claim line on its own. */
+export type LineVerdict = 'valid' | 'bundled' | 'separately_billable' | 'do_not_bill' | 'deleted' | 'replaced' | 'unknown';
+
+/** One line's verdict for one payer, with its grounds. */
+export interface LineCheck {
+  readonly line: ClaimLine;
+  readonly payer: string;
+  readonly verdict: LineVerdict;
+  readonly ruleId: string;
+  readonly reason: string;
+  readonly citation: Citation;
+  readonly useInstead: readonly string[];
+  readonly assumed: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Checks one line on the date of service: unknown code, then deleted / replaced / not yet valid
+ * (with the payer's own statements about the code and the marked change beside them), then the
+ * first line rule that applies and grounds for the payer, else valid.
+ */
+export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQuestion): LineCheck {
+  const { payer, dateOfService: date } = question;
+  const base = { line, payer, useInstead: [] as string[], assumed: [] as string[], notes: [] as string[] };
+  const entry = table.codes[line.code];
+  if (!entry) {
+    return {
+      ...base,
+      verdict: 'unknown',
+      ruleId: 'codes.line.unknown',
+      reason: `${line.code} is not in the code table and neither policy names it; check it against the code set.`,
+      citation: silentCitation(table, payer),
+    };
+  }
+  const problem = datedProblem(table, line, question);
+  if (problem) {
+    const said = policyStatements(table, line.code, payer);
+    return {
+      ...base,
+      verdict: problem.verdict,
+      ruleId: `codes.line.${problem.ruleId.replace('codes.', '')}`,
+      reason: problem.reason,
+      citation: problem.citation,
+      useInstead: problem.useInstead,
+      notes: [...said, ...changeNotes(table, table.corpus, { codes: [line.code], sections: [], date })],
+    };
+  }
+  for (const rule of table.lines) {
+    if (!applies(rule, question) || !matchesLine(table, rule.line, line)) continue;
+    const ground = groundFor(table, rule, payer);
+    if (!ground) continue;
+    const sections = ground.policy ? [`${ground.citation.policyId}:${ground.citation.section}`] : [];
+    return {
+      ...base,
+      verdict: rule.verdict,
+      ruleId: `codes.line.${rule.id}`,
+      reason: rule.because,
+      citation: ground.citation,
+      assumed: assumedSetting(table, rule, question),
+      notes: changeNotes(table, table.corpus, { codes: [], sections, date }),
+    };
+  }
+  const statements = entry.statements.filter((s) => inForce(s, date) && (!s.setting || s.setting === question.setting));
+  const own = statements.find((s) => 'policy' in s.source && s.source.policy === payer) ?? statements[0];
+  return {
+    ...base,
+    verdict: 'valid',
+    ruleId: 'codes.line.valid',
+    reason: `${line.code} is valid on ${date}: ${entry.description}${own ? ` ${own.text}` : ''}`,
+    citation: own ? citationOf(table, own.source) : citationOf(table, { ref: 'cpt' }),
+  };
+}
