@@ -62,7 +62,7 @@ export function relation(table: CodeTable, a: ClaimLine | string, b: ClaimLine |
       reason: `${problems.map((p) => p.reason).join(' ')}${policySays}`,
       // The policy's own words stay the citation when it speaks to the pair; the change is the marked note.
       citation: ground?.citation ?? problem.citation,
-      useInstead: problems.flatMap((p) => p.useInstead),
+      useInstead: [...new Set(problems.flatMap((p) => p.useInstead))],
       assumed,
       notes: changeNotes(table, table.corpus, { codes: problems.map((p) => p.code), sections, date }),
     };

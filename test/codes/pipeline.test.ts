@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+
+describe('the pipeline answers claim checks and code lookups through the code library', () => {
+  test('the same claim in 2025 and 2026 gives different, explained answers', async () => {
+    const claim = 'check 77385 77387-TC hospital horizon';
+    const y2025 = await answer(`${claim} 2025-03-04`);
+    const y2026 = await answer(`${claim} 2026-03-04`);
+    const top = (a: typeof y2025) => a.findings.map((f) => `${f.subject} ${f.determination}`);
+    expect(top(y2025)).toEqual(expect.arrayContaining(['77387-TC + 77385 bundled']));
+    expect(top(y2025)).not.toContain('77385 do_not_bill');
+    expect(top(y2026)).toEqual(expect.arrayContaining(['77385 do_not_bill', '77387-TC bundled', '77387-TC + 77385 do_not_bill']));
+    expect(y2026.text).toMatch(/report 77402 or 77407 or 77412 instead/);
+    expect(y2026.text).toMatch(/⚠️ Code-set change since 2026-01-01/);
+    expect(y2025.text).not.toMatch(/Code-set change/);
+  });
+
+  test.each([
+    ['2026: 76950 now means 77387', 'what replaced 76950? date of service 2026-02-01', /On 2026-02-01 that means: 77387/],
+    ['2020: 76950 → G6001', 'what replaced 76950? date of service 2020-02-01', /G6001/],
+  ])('code lookup on a date of service, %s', async (_name, q, pattern) => {
+    expect((await answer(q)).text).toMatch(pattern);
+  });
+});
