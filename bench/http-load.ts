@@ -5,10 +5,10 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { answer } from '../src/answer/answer.js';
 import { defaultPipeline } from '../src/answer/pipeline.js';
 import { readConfig } from '../src/config.js';
+import { MemoryEventDeduper } from '../src/context/dedupe.js';
 import { MemoryContextStore } from '../src/context/memory-store.js';
 import { projectPath } from '../src/data/paths.js';
 import { createSlackApp } from '../src/slack/app.js';
-import { MemoryDeduper } from '../src/slack/dedupe.js';
 import { target } from './stats.js';
 
 // Loopback load test of HTTP mode: signed slash commands at concurrency 50 and 200 against
@@ -37,7 +37,7 @@ async function ours(): Promise<{ url: string; stop: () => Promise<unknown> }> {
     answer,
     pipeline: defaultPipeline(),
     store: new MemoryContextStore(),
-    dedupe: new MemoryDeduper(),
+    dedupe: new MemoryEventDeduper(),
   });
   if (!receiver) throw new Error('expected HTTP mode');
   const server = (await receiver.start(0)) as Server;

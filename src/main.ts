@@ -3,11 +3,11 @@ import { answer } from './answer/answer.js';
 import { defaultPipeline } from './answer/pipeline.js';
 import { runConsole } from './cli/console.js';
 import { ConfigError, readConfig } from './config.js';
+import { createContextStore } from './context/create-store.js';
 import { DataError } from './data/load-yaml.js';
 import { createLogger } from './log/logger.js';
 import { createSlackApp } from './slack/app.js';
 import { RateLimiter } from './slack/rate-limit.js';
-import { createStores } from './slack/stores.js';
 
 /** `npm start`: Slack over HTTP or Socket Mode when tokens are configured, else the local console. */
 async function main(): Promise<void> {
@@ -17,8 +17,10 @@ async function main(): Promise<void> {
     return;
   }
   const pipeline = defaultPipeline();
-  const stores = createStores(config.redisUrl);
   const log = createLogger({ level: config.logLevel, logQuestionText: config.logQuestionText });
+  const stores = createContextStore(process.env, {
+    onError: (error) => log.warn({ event: 'redis_error', error: String(error) }, 'redis error'),
+  });
   const { app } = createSlackApp(config, {
     answer,
     pipeline,

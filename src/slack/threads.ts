@@ -1,3 +1,6 @@
+/** How long an event is remembered for de-duplication: longer than Slack's retries last. */
+export const EVENT_TTL_MS = 10 * 60 * 1000;
+
 /** The context key of a channel thread: channel plus the ts of the message that started it. */
 export function threadKey(channel: string, threadTs: string): string {
   return `thread:${channel}:${threadTs}`;

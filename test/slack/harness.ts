@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
 import { readConfig } from '../../src/config.js';
+import { type EventDeduper, MemoryEventDeduper } from '../../src/context/dedupe.js';
 import { MemoryContextStore } from '../../src/context/memory-store.js';
 import type { ContextStore } from '../../src/context/store.js';
 import { createSlackApp } from '../../src/slack/app.js';
-import { type Deduper, MemoryDeduper } from '../../src/slack/dedupe.js';
 import type { RateLimiter } from '../../src/slack/rate-limit.js';
 
 /** A call the app made to the stubbed Web API or to a response URL. */
@@ -64,7 +64,10 @@ function formBody(raw: string): Record<string, unknown> {
 }
 
 /** Starts the real Bolt app over HTTP on an ephemeral port, its Web API pointed at the stub. */
-export async function startApp(stubUrl: string, options: { store?: ContextStore; dedupe?: Deduper; limiter?: RateLimiter } = {}) {
+export async function startApp(
+  stubUrl: string,
+  options: { store?: ContextStore; dedupe?: EventDeduper; limiter?: RateLimiter } = {},
+) {
   const config = readConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: 'test-signing-secret',
@@ -77,7 +80,7 @@ export async function startApp(stubUrl: string, options: { store?: ContextStore;
     answer,
     pipeline: defaultPipeline(),
     store,
-    dedupe: options.dedupe ?? new MemoryDeduper(),
+    dedupe: options.dedupe ?? new MemoryEventDeduper(),
     ...(options.limiter ? { limiter: options.limiter } : {}),
   });
   if (!receiver) throw new Error('expected HTTP mode');

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
+import { RedisEventDeduper } from '../../src/context/redis-dedupe.js';
 import { RedisContextStore } from '../../src/context/redis-store.js';
-import { RedisDeduper } from '../../src/slack/redis-dedupe.js';
 import { eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
 import { haveRedisServer, startRedisServer } from './redis-server.js';
 
@@ -20,7 +20,7 @@ describe.skipIf(!runnable)('two instances sharing one Redis', () => {
   const instance = async () => {
     const redis = new Redis(redisServer.url);
     clients.push(redis);
-    const app = await startApp(stub.url, { store: new RedisContextStore(redis), dedupe: new RedisDeduper(redis) });
+    const app = await startApp(stub.url, { store: new RedisContextStore(redis), dedupe: new RedisEventDeduper(redis) });
     apps.push(app);
     return app;
   };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack } from '../../reply.js';
-import { stripMention, threadKey } from '../../threads.js';
+import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
 
 /**
  * Plain messages: every DM, and replies in a channel thread the bot already answered in.
@@ -16,7 +16,7 @@ export function message(deps: SlackDeps) {
     if (!direct && (!threadTs || (context.botUserId && text.includes(`<@${context.botUserId}>`)))) return;
     const thread = threadKey(event.channel, threadTs ?? 'dm');
     if (!direct && !(await deps.store.get(thread))) return;
-    if (!(await deps.dedupe.firstSeen(`message:${event.channel}:${event.ts}`))) return;
+    if (!(await deps.dedupe.firstSeen(`message:${event.channel}:${event.ts}`, EVENT_TTL_MS))) return;
     const question = stripMention(text, context.botUserId);
     const { blocks, text: fallback } = await answerForSlack(deps, question || 'help', thread, {
       ...('user' in event && event.user ? { user: event.user } : {}),
