@@ -34,6 +34,14 @@ async function main(): Promise<void> {
   app.logger.info(
     config.mode === 'http' ? `IGRT assistant listening on port ${config.port} (HTTP)` : 'IGRT assistant connected (Socket Mode)',
   );
+  // A Web API call that fails after its retries (Slack down at start-up, say) is logged;
+  // it must not take the process down with it.
+  process.on('unhandledRejection', (error) => {
+    log.error(
+      { event: 'unhandled_rejection', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) },
+      'unhandled rejection',
+    );
+  });
   const stop = async () => {
     // Bolt's stop lets in-flight requests finish before the server closes.
     await app.stop();
