@@ -27,7 +27,7 @@ const Env = z
 
 /** How the bot runs: in Slack over HTTP or Socket Mode, or locally in the console. */
 export type Config =
-  | { readonly mode: 'console'; readonly logLevel: string; readonly logQuestionText: boolean; readonly redisUrl?: string }
+  | { readonly mode: 'console'; readonly logLevel: string; readonly logQuestionText: boolean }
   | {
       readonly mode: 'http' | 'socket';
       readonly botToken: string;
@@ -37,7 +37,6 @@ export type Config =
       readonly port: number;
       readonly logLevel: string;
       readonly logQuestionText: boolean;
-      readonly redisUrl?: string;
     };
 
 /** A configuration that cannot start, with every problem listed. */
@@ -58,9 +57,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
   }
   const e = parsed.data;
-  const redis = e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {};
   const logQuestionText = e.LOG_QUESTION_TEXT === 'true' || e.LOG_QUESTION_TEXT === '1';
-  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, logQuestionText, ...redis };
+  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, logQuestionText };
   return {
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     botToken: e.SLACK_BOT_TOKEN,
@@ -70,6 +68,5 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     logQuestionText,
-    ...redis,
   };
 }
