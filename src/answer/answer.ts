@@ -41,6 +41,7 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
       intent: turn.intent,
       facts: turn.facts,
       payers: turn.payers,
+      ...(Object.keys(turn.excluded).length > 0 ? { excluded: turn.excluded } : {}),
       ...(composed.followUp ? { awaiting: composed.followUp.fact } : {}),
     });
   }

@@ -3,7 +3,7 @@ import type { Turn } from '../context/merge.js';
 import type { Question } from '../policy/determination.js';
 import type { CaseFacts } from '../policy/evaluate.js';
 import { findingLines } from '../render/text.js';
-import { describeFacts } from './describe-facts.js';
+import { describeDoubt, describeFacts } from './describe-facts.js';
 import { findingFor } from './findings.js';
 import { followUpFor } from './follow-up.js';
 import type { Pipeline } from './pipeline.js';
@@ -21,7 +21,13 @@ export function caseAnswer(
   // "Compare with Horizon" in a CVS thread still means both sides.
   const payers = turn.payers.length > 0 && !(turn.intent === 'compare' && turn.payers.length < 2) ? turn.payers : everyPayer;
   const question: Question = turn.intent === 'billing' || (turn.intent === 'compare' && billingWords) ? 'billing' : 'necessity';
-  const input: CaseFacts = { facts: turn.facts, conflicts: turn.conflicts.map((c) => c.fact) };
+  // Doubtful readings are unknown, like contradictions: the evaluator decides without them when
+  // it can, and asks about them when they would change the answer.
+  const input: CaseFacts = {
+    facts: { ...turn.facts, ...turn.whatIf },
+    conflicts: [...turn.conflicts.map((c) => c.fact), ...turn.unsure.map((u) => u.fact)],
+    excluded: turn.excluded,
+  };
   const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes.map(String) : [];
   const findings = payers
     .map((payer) =>
@@ -41,6 +47,12 @@ export function caseAnswer(
   for (const conflict of turn.conflicts) {
     lines.push(
       `You gave more than one ${pipeline.corpus.facts[conflict.fact]?.label ?? conflict.fact} (${conflict.values.join(' and ')}); which is it?`,
+    );
+  }
+  const asked = new Set(findings.flatMap((f) => f.missing));
+  for (const reading of turn.unsure.filter((u) => asked.has(u.fact))) {
+    lines.push(
+      `Please confirm ${pipeline.corpus.facts[reading.fact]?.label ?? reading.fact}: ${describeDoubt(pipeline, reading)}`,
     );
   }
   if (question === 'billing') lines.push(`Stated for date of service ${date}.`);

@@ -1,4 +1,5 @@
 import { type CodeTable, loadCodeTable } from '../codes/table.js';
+import { loadAssertionCues } from '../nlu/cues.js';
 import { loadIntents } from '../nlu/intents.js';
 import { loadLexicon } from '../nlu/lexicon.js';
 import type { NluModel } from '../nlu/parse.js';
@@ -21,6 +22,7 @@ export function loadPipeline(dirs: { corpus?: string } = {}): Pipeline {
   return {
     corpus,
     lexicon: loadLexicon(corpus),
+    cues: loadAssertionCues(),
     intents: loadIntents(),
     passages,
     index: new PassageIndex(passages),

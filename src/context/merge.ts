@@ -1,5 +1,6 @@
 import type { Intent } from '../answer/schema.js';
 import type { ParsedQuestion } from '../nlu/parse.js';
+import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
 import type { ThreadState } from './store.js';
@@ -16,6 +17,12 @@ export interface Turn {
   readonly facts: Facts;
   readonly conflicts: readonly { fact: string; values: readonly FactValue[] }[];
   readonly payers: readonly string[];
+  /** Enum values ruled out, this message's and the thread's. */
+  readonly excluded: Readonly<Record<string, readonly string[]>>;
+  /** Facts this message gave only doubtfully: unknown until confirmed. */
+  readonly unsure: readonly UnsureFact[];
+  /** This message's what-ifs: they hold for this answer and are not kept in the thread. */
+  readonly whatIf: Facts;
   /** True when the message leaned on the thread (no intent of its own, or facts carried over). */
   readonly followUp: boolean;
 }
@@ -28,11 +35,31 @@ export interface Turn {
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus): Turn {
   const fresh = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
   if (!previous || fresh === 'help' || (!parsed.inDomain && parsed.yesNo === undefined)) {
-    return { intent: fresh, facts: parsed.facts, conflicts: parsed.conflicts, payers: parsed.payers, followUp: false };
+    return {
+      intent: fresh,
+      facts: parsed.facts,
+      conflicts: parsed.conflicts,
+      payers: parsed.payers,
+      excluded: parsed.excluded,
+      unsure: parsed.unsure,
+      whatIf: parsed.whatIf,
+      followUp: false,
+    };
   }
   const facts: Record<string, FactValue> = { ...previous.facts };
+  const excluded: Record<string, readonly string[]> = { ...previous.excluded };
   if (parsed.facts.diagnosis !== undefined && parsed.facts.diagnosis !== previous.facts.diagnosis) {
-    for (const fact of SET_UP_FACTS) delete facts[fact];
+    for (const fact of SET_UP_FACTS) {
+      delete facts[fact];
+      delete excluded[fact];
+    }
+  }
+  // A fact stated afresh, or asked to be confirmed, replaces what the thread had ruled out or held.
+  for (const fact of Object.keys(parsed.facts)) delete excluded[fact];
+  for (const { fact } of parsed.unsure) delete facts[fact];
+  for (const [fact, values] of Object.entries(parsed.excluded)) {
+    excluded[fact] = [...new Set([...(excluded[fact] ?? []), ...values])];
+    if (typeof facts[fact] === 'string' && values.includes(facts[fact] as string)) delete facts[fact];
   }
   if (parsed.facts.codes !== undefined) delete facts.modifier;
   Object.assign(facts, parsed.facts);
@@ -46,6 +73,9 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
     facts,
     conflicts: parsed.conflicts,
     payers: parsed.payers.length > 0 ? parsed.payers : previous.payers,
+    excluded,
+    unsure: parsed.unsure,
+    whatIf: parsed.whatIf,
     followUp: true,
   };
 }

@@ -9,6 +9,7 @@ const StoredState = z.object({
   intent: Intent,
   facts: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
   payers: z.array(z.string()),
+  excluded: z.record(z.string(), z.array(z.string())).optional(),
   awaiting: z.string().optional(),
 });
 
@@ -34,8 +35,8 @@ export class RedisContextStore implements ContextStore {
     }
     const parsed = StoredState.safeParse(value);
     if (!parsed.success) return undefined;
-    const { awaiting, ...state } = parsed.data;
-    return awaiting === undefined ? state : { ...state, awaiting };
+    const { awaiting, excluded, ...state } = parsed.data;
+    return { ...state, ...(excluded === undefined ? {} : { excluded }), ...(awaiting === undefined ? {} : { awaiting }) };
   }
 
   async set(threadId: string, state: ThreadState): Promise<void> {

@@ -6,6 +6,8 @@ export interface ThreadState {
   readonly intent: Intent;
   readonly facts: Facts;
   readonly payers: readonly string[];
+  /** Enum values ruled out so far ("not prone"). */
+  readonly excluded?: Readonly<Record<string, readonly string[]>>;
   /** The fact the bot last asked for, so a bare reply ("curative") fills it. */
   readonly awaiting?: string;
 }

@@ -1,80 +1,103 @@
+import { type AssertionCues, type CueKind, cueAt } from './cues.js';
 import { editDistance, typoBudget } from './fuzzy.js';
 import type { Lexicon, Phrase } from './lexicon.js';
-import { BOUNDARY } from './normalise.js';
+import { isBoundary } from './normalise.js';
 
-/** A phrase found in a question, where, and whether a negation cue stands just before it. */
-export interface Mention {
+/** A phrase found in a question and where; its assertion is settled later (see assertion.ts). */
+export interface Found {
   readonly phrase: Phrase;
   readonly start: number;
   readonly end: number;
-  readonly negated: boolean;
+  /** A typo was forgiven to read it. */
   readonly fuzzy: boolean;
+  /** The word as typed and another reading it was as close to, when a typo left two readings. */
+  readonly rival?: { readonly typed: string; readonly other: string };
 }
 
-const NEGATORS = new Set([
-  'no',
-  'not',
-  'without',
-  'non',
-  'never',
-  'none',
-  'nor',
-  'denies',
-  'absent',
-  'negative',
-  'neither',
-  'lacks',
-  'excluding',
-]);
-/** Words that end a negation's reach, like punctuation does. */
-const SCOPE_BREAKERS = new Set([BOUNDARY, 'but', 'however', 'although', 'though', 'except', 'yet', 'and', 'or', 'with']);
-const NEGATION_WINDOW = 4;
+/** A cue phrase found in a question (negation, hedge, what-if, terminator …). */
+export interface FoundCue {
+  readonly kinds: readonly CueKind[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The language data phrase finding needs. */
+export interface Vocabulary {
+  readonly lexicon: Lexicon;
+  readonly cues: AssertionCues;
+}
 
 /**
- * Finds lexicon phrases in the tokens, longest first at each position. A word the lexicon
- * does not know may match a known word with a typo or two (long words only), so
- * "prostrate" is prostate but "breath" never becomes breast.
+ * Finds lexicon phrases and assertion cues in one left-to-right pass, the longer phrase
+ * winning at each position (a tie goes to the lexicon, so "no breath hold" is one phrase).
+ * A word neither knows may be a misspelling of a long lexicon word ("prostrate"), never of a
+ * cue or of a short word, so "breath" never becomes breast.
  */
-export function extractMentions(tokens: readonly string[], lexicon: Lexicon): Mention[] {
-  const mentions: Mention[] = [];
+export function findPhrases(tokens: readonly string[], vocabulary: Vocabulary): { found: Found[]; cues: FoundCue[] } {
+  const found: Found[] = [];
+  const cues: FoundCue[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const found = longestAt(tokens, i, lexicon);
-    if (!found) {
+    const cue = cueAt(tokens, i, vocabulary.cues);
+    const phrase = exactAt(tokens, i, vocabulary) ?? (cue ? undefined : fuzzyAt(tokens, i, vocabulary));
+    if (phrase && (!cue || phrase.phrase.tokens.length >= cue.tokens.length)) {
+      const end = i + phrase.phrase.tokens.length;
+      found.push({ ...phrase, start: i, end });
+      i = end;
+    } else if (cue) {
+      cues.push({ kinds: cue.kinds, start: i, end: i + cue.tokens.length });
+      i += cue.tokens.length;
+    } else {
       i += 1;
-      continue;
     }
-    const end = i + found.phrase.tokens.length;
-    const previous = mentions.at(-1);
-    // "no prior RT or critical structures": a negation reaches across "or" / "nor" lists.
-    const listed = previous?.negated === true && /^(?:(?:\| )?(?:or|nor) )$/.test(`${tokens.slice(previous.end, i).join(' ')} `);
-    mentions.push({ phrase: found.phrase, start: i, end, negated: listed || isNegated(tokens, i), fuzzy: found.fuzzy });
-    i = end;
   }
-  return mentions;
+  return { found, cues };
 }
 
-function longestAt(tokens: readonly string[], at: number, lexicon: Lexicon): { phrase: Phrase; fuzzy: boolean } | undefined {
+type Match = Pick<Found, 'phrase' | 'fuzzy' | 'rival'>;
+
+function exactAt(tokens: readonly string[], at: number, vocabulary: Vocabulary): Match | undefined {
   const first = tokens[at];
-  if (first === undefined || first === BOUNDARY) return undefined;
-  for (const phrase of lexicon.byFirstToken.get(first) ?? []) {
-    const fuzzy = matchesFrom(tokens, at, phrase.tokens, lexicon);
+  if (first === undefined || isBoundary(first)) return undefined;
+  for (const phrase of vocabulary.lexicon.byFirstToken.get(first) ?? []) {
+    const fuzzy = matchesFrom(tokens, at, phrase.tokens, vocabulary);
     if (fuzzy !== undefined) return { phrase, fuzzy };
-  }
-  if (lexicon.words.has(first) || typoBudget(first.length) === 0) return undefined;
-  // An unknown long word: try it as a misspelling of a known phrase's first word.
-  for (const word of typoCandidates(first, lexicon)) {
-    for (const phrase of lexicon.byFirstToken.get(word) ?? []) {
-      if (matchesFrom(tokens, at, phrase.tokens, lexicon, 1) !== undefined) return { phrase, fuzzy: true };
-    }
   }
   return undefined;
 }
 
-const typoCaches = new WeakMap<Lexicon, Map<string, readonly string[]>>();
+/** An unknown long word read as a misspelling of a known phrase's first word. */
+function fuzzyAt(tokens: readonly string[], at: number, vocabulary: Vocabulary): Match | undefined {
+  const typed = tokens[at];
+  if (typed === undefined || isBoundary(typed) || isKnown(typed, vocabulary) || typoBudget(typed.length) === 0) {
+    return undefined;
+  }
+  const readings: { phrase: Phrase; word: string; distance: number }[] = [];
+  for (const { word, distance } of typoCandidates(typed, vocabulary.lexicon)) {
+    const phrase = (vocabulary.lexicon.byFirstToken.get(word) ?? []).find(
+      (p) => matchesFrom(tokens, at, p.tokens, vocabulary, 1) !== undefined,
+    );
+    if (phrase) readings.push({ phrase, word, distance });
+  }
+  const [best, ...others] = readings;
+  if (!best) return undefined;
+  // A rival as close as the best that would say something else makes the reading unsure.
+  const rival = others.find((r) => r.distance === best.distance && !sameSettings(r.phrase, best.phrase));
+  return { phrase: best.phrase, fuzzy: true, ...(rival ? { rival: { typed, other: rival.word } } : {}) };
+}
+
+function sameSettings(a: Phrase, b: Phrase): boolean {
+  return a.entry === b.entry || JSON.stringify(a.entry.set) === JSON.stringify(b.entry.set);
+}
+
+function isKnown(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.lexicon.words.has(word) || vocabulary.cues.words.has(word) || vocabulary.cues.transparent.has(word);
+}
+
+const typoCaches = new WeakMap<Lexicon, Map<string, readonly { word: string; distance: number }[]>>();
 
 /** Known first words within the typo budget of a word, closest first (cached: typos repeat). */
-function typoCandidates(word: string, lexicon: Lexicon): readonly string[] {
+function typoCandidates(word: string, lexicon: Lexicon): readonly { word: string; distance: number }[] {
   let cache = typoCaches.get(lexicon);
   if (!cache) {
     cache = new Map();
@@ -82,39 +105,30 @@ function typoCandidates(word: string, lexicon: Lexicon): readonly string[] {
   }
   const cached = cache.get(word);
   if (cached) return cached;
-  const scored: [string, number][] = [];
+  const scored: { word: string; distance: number }[] = [];
   for (const known of lexicon.byFirstToken.keys()) {
     const budget = typoBudget(Math.min(word.length, known.length));
     if (budget === 0 || Math.abs(known.length - word.length) > budget) continue;
     const distance = editDistance(word, known, budget);
-    if (distance <= budget) scored.push([known, distance]);
+    if (distance <= budget) scored.push({ word: known, distance });
   }
-  const found = scored.sort((a, b) => a[1] - b[1]).map(([known]) => known);
+  const found = scored.sort((a, b) => a.distance - b.distance);
   if (cache.size > 5000) cache.clear();
   cache.set(word, found);
   return found;
 }
 
 /** Whether the phrase's tokens stand at `at` (undefined if not; true if a typo was forgiven). */
-function matchesFrom(tokens: readonly string[], at: number, phrase: readonly string[], lexicon: Lexicon, skip = 0) {
+function matchesFrom(tokens: readonly string[], at: number, phrase: readonly string[], vocabulary: Vocabulary, skip = 0) {
   let fuzzy = skip > 0;
   for (let k = skip; k < phrase.length; k++) {
     const token = tokens[at + k];
     const want = phrase[k] as string;
-    if (token === undefined || token === BOUNDARY) return undefined;
+    if (token === undefined || isBoundary(token)) return undefined;
     if (token === want) continue;
     const budget = typoBudget(Math.min(token.length, want.length));
-    if (budget === 0 || lexicon.words.has(token) || editDistance(token, want, budget) > budget) return undefined;
+    if (budget === 0 || isKnown(token, vocabulary) || editDistance(token, want, budget) > budget) return undefined;
     fuzzy = true;
   }
   return fuzzy;
-}
-
-function isNegated(tokens: readonly string[], start: number): boolean {
-  for (let k = start - 1; k >= Math.max(0, start - NEGATION_WINDOW); k--) {
-    const token = tokens[k] as string;
-    if (NEGATORS.has(token)) return true;
-    if (SCOPE_BREAKERS.has(token)) return false;
-  }
-  return false;
 }

@@ -17,6 +17,9 @@ export function normaliseText(raw: string): string {
       .replace(/[\u2010-\u2015]/g, '-')
       .replace(/\bw\/o\b/g, ' without ')
       .replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ')
+      .replace(/\b(what|that|it|there|where|who|how|here|which)'s\b/g, '$1 is')
+      .replace(/\bwon't\b/g, 'will not')
+      .replace(/\bcan't\b/g, 'can not')
       .replace(/\b(\w+)n't\b/g, '$1 not')
       .replace(/\bcan ?not\b/g, 'can not')
       .replace(/\s+/g, ' ')
@@ -24,14 +27,26 @@ export function normaliseText(raw: string): string {
   );
 }
 
-/** A token, or a clause boundary (punctuation that ends a negation's reach). */
+/** A sentence boundary: punctuation that ends every cue's reach. */
 export const BOUNDARY = '|';
+/** A comma: it separates list items and clauses, so a negation crosses it only in a list. */
+export const COMMA = ',';
+/** A colon or a spaced dash between a label and its value ("prior RT: none", "cord - no"). */
+export const COLON = ':';
 
-/** Splits normalised text into word tokens, keeping clause punctuation as boundaries. */
+/** Whether a token is punctuation rather than a word: no phrase runs across one. */
+export function isBoundary(token: string | undefined): boolean {
+  return token === BOUNDARY || token === COMMA || token === COLON;
+}
+
+/** Splits normalised text into word tokens, keeping punctuation as boundary tokens. */
 export function tokenise(text: string): string[] {
   return text
-    .replace(/[,.;:!?()[\]{}"]+/g, ` ${BOUNDARY} `)
-    .replace(/[^a-z0-9&'|]+/g, ' ')
+    .replace(/\s-+\s/g, ` ${COLON} `)
+    .replace(/[,]+/g, ` ${COMMA} `)
+    .replace(/[:]+/g, ` ${COLON} `)
+    .replace(/[.;!?()[\]{}"]+/g, ` ${BOUNDARY} `)
+    .replace(/[^a-z0-9&'|,:]+/g, ' ')
     .replace(/'s\b/g, '')
     .replace(/'/g, '')
     .split(' ')
@@ -40,5 +55,5 @@ export function tokenise(text: string): string[] {
 
 /** Tokens of a vocabulary phrase, split the same way as questions (without boundaries). */
 export function phraseTokens(phrase: string): string[] {
-  return tokenise(normaliseText(phrase)).filter((t) => t !== BOUNDARY);
+  return tokenise(normaliseText(phrase)).filter((t) => !isBoundary(t));
 }

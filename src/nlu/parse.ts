@@ -1,13 +1,15 @@
 import type { Intent } from '../answer/schema.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
+import { assertMentions } from './assertion.js';
 import { type CodeMention, extractCodes } from './codes.js';
+import type { AssertionCues } from './cues.js';
 import { extractAge, extractDate } from './details.js';
-import { extractMentions } from './extract.js';
+import { findPhrases } from './extract.js';
 import { type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
-import { resolveFacts } from './resolve-facts.js';
+import { resolveFacts, type UnsureFact } from './resolve-facts.js';
 
 /** What one message says, before any thread context is merged in. */
 export interface ParsedQuestion {
@@ -16,6 +18,12 @@ export interface ParsedQuestion {
   readonly scores: Readonly<Partial<Record<Intent, number>>>;
   readonly facts: Facts;
   readonly conflicts: readonly { fact: string; values: readonly FactValue[] }[];
+  /** Enum values ruled out ("not prone"). */
+  readonly excluded: Readonly<Record<string, readonly string[]>>;
+  /** Facts read from doubtful wording; kept out of `facts` until confirmed. */
+  readonly unsure: readonly UnsureFact[];
+  /** Facts stated as a what-if, for this answer only. */
+  readonly whatIf: Facts;
   readonly payers: readonly string[];
   readonly codes: readonly CodeMention[];
   readonly dateOfService?: string;
@@ -35,6 +43,7 @@ export interface ParsedQuestion {
 export interface NluModel {
   readonly corpus: Corpus;
   readonly lexicon: Lexicon;
+  readonly cues: AssertionCues;
   readonly intents: IntentModel;
 }
 
@@ -61,7 +70,8 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const text = normaliseText(truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw);
   const empty = !/[a-z0-9]/.test(text);
   const tokens = tokenise(text);
-  const stated = resolveFacts(extractMentions(tokens, model.lexicon), model.corpus);
+  const { found, cues } = findPhrases(tokens, model);
+  const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
   const codes = extractCodes(text);
   const age = extractAge(text);
   const dateOfService = extractDate(text);
@@ -78,7 +88,13 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     .filter((name) => tokens.some((_, i) => name.every((word, k) => tokens[i + k] === word)))
     .map((name) => name.join(' '));
   const scored = Object.fromEntries(scoreIntents(model.intents, text)) as Partial<Record<Intent, number>>;
-  const recognised = Object.keys(facts).length + stated.payers.length + stated.conflicts.length;
+  const recognised =
+    Object.keys(facts).length +
+    Object.keys(stated.whatIf).length +
+    Object.keys(stated.excluded).length +
+    stated.unsure.length +
+    stated.payers.length +
+    stated.conflicts.length;
   const intent = pickIntent(
     scored,
     codes.length > 0,
@@ -95,6 +111,9 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     scores: scored,
     facts,
     conflicts: stated.conflicts,
+    excluded: stated.excluded,
+    unsure: stated.unsure,
+    whatIf: stated.whatIf,
     payers: stated.payers,
     codes,
     ...(dateOfService ? { dateOfService } : {}),

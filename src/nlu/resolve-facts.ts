@@ -1,12 +1,26 @@
 import type { Corpus } from '../policy/corpus.js';
 import { ancestors, type Facts, type FactValue } from '../policy/facts.js';
-import type { Mention } from './extract.js';
+import type { Doubt, Mention } from './assertion.js';
+
+/** A fact read from wording too shaky to decide on: the answer asks to confirm it when it matters. */
+export interface UnsureFact {
+  readonly fact: string;
+  /** What was read, so the asker can see it. */
+  readonly value: FactValue;
+  readonly negated: boolean;
+  readonly doubt: Doubt;
+}
 
 /** The facts a question states, the payers it names, and facts it states in contradictory ways. */
 export interface StatedFacts {
   readonly facts: Facts;
   readonly payers: readonly string[];
   readonly conflicts: readonly { fact: string; values: readonly FactValue[] }[];
+  /** Enum values the question rules out ("not prone", "IMRT rather than 3DCRT"). */
+  readonly excluded: Readonly<Record<string, readonly string[]>>;
+  readonly unsure: readonly UnsureFact[];
+  /** Facts stated as a what-if ("what if it were IMRT"): they hold for this answer only. */
+  readonly whatIf: Facts;
 }
 
 /** A metastasis names what is treated, whatever the primary: "bone mets from prostate" is bone. */
@@ -17,22 +31,32 @@ const TREATED_SITE_FIRST = ['bone_metastasis', 'brain_metastasis'];
  */
 const MODALITY_FIRST = ['srs', 'sbrt', 'brachytherapy', 'electron', 'superficial', 'proton'];
 
-/** Turns mentions into facts: negation applied, the most specific value kept, contradictions reported. */
+/**
+ * Turns mentions into facts. A negated yes/no flips; a negated value with a stated opposite
+ * (`negated` in the lexicon) takes it; any other negated value is ruled out. Doubtful readings
+ * are kept apart, what-ifs too; the most specific value wins and contradictions are reported.
+ */
 export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): StatedFacts {
   const seen = new Map<string, FactValue[]>();
+  const whatIf = new Map<string, FactValue[]>();
+  const excluded: Record<string, string[]> = {};
+  const doubted: UnsureFact[] = [];
   const payers: string[] = [];
   for (const mention of mentions) {
     const { entry } = mention.phrase;
-    const negatable = entry.negated !== undefined || Object.values(entry.set).some((v) => typeof v === 'boolean');
-    const settings = mention.negated && negatable ? (entry.negated ?? flipBooleans(entry.set)) : entry.set;
+    const settings = mention.negated ? (entry.negated ?? flipBooleans(entry.set)) : entry.set;
     for (const [fact, value] of Object.entries(settings)) {
       if (fact === 'payer') {
-        if (!payers.includes(String(value))) payers.push(String(value));
+        if (!mention.negated && !payers.includes(String(value))) payers.push(String(value));
         continue;
       }
-      const values = seen.get(fact) ?? [];
-      if (!values.includes(value)) values.push(value);
-      seen.set(fact, values);
+      if (mention.doubt) doubted.push({ fact, value, negated: mention.negated, doubt: mention.doubt });
+      else add(mention.hypothetical ? whatIf : seen, fact, value);
+    }
+    if (mention.negated && !entry.negated && !mention.doubt) {
+      for (const [fact, value] of Object.entries(entry.set)) {
+        if (fact !== 'payer' && typeof value === 'string') excluded[fact] = [...(excluded[fact] ?? []), value];
+      }
     }
   }
   const facts: Record<string, FactValue> = {};
@@ -42,7 +66,38 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
     if (value === undefined) conflicts.push({ fact, values });
     else facts[fact] = value;
   }
-  return { facts, payers, conflicts };
+  const settledWhatIf: Record<string, FactValue> = {};
+  for (const [fact, values] of whatIf) {
+    const value = settle(fact, values, corpus);
+    if (value === undefined) conflicts.push({ fact, values });
+    else settledWhatIf[fact] = value;
+  }
+  // A value both stated and ruled out ("prone, not prone") is a contradiction, not a fact.
+  for (const [fact, values] of Object.entries(excluded)) {
+    const value = facts[fact];
+    if (typeof value === 'string' && values.includes(value)) {
+      conflicts.push({ fact, values: [value, `not ${value}`] });
+      delete facts[fact];
+    }
+  }
+  const unsure: UnsureFact[] = [];
+  for (const reading of doubted) {
+    const sure = facts[reading.fact] ?? settledWhatIf[reading.fact];
+    if (sure === reading.value || conflicts.some((c) => c.fact === reading.fact)) continue;
+    if (sure !== undefined) {
+      // A sure statement and a shaky one that disagree: ask rather than pick.
+      conflicts.push({ fact: reading.fact, values: [sure, reading.value] });
+      delete facts[reading.fact];
+      delete settledWhatIf[reading.fact];
+    } else if (!unsure.some((u) => u.fact === reading.fact)) unsure.push(reading);
+  }
+  return { facts, payers, conflicts, excluded, unsure, whatIf: settledWhatIf };
+}
+
+function add(into: Map<string, FactValue[]>, fact: string, value: FactValue) {
+  const values = into.get(fact) ?? [];
+  if (!values.includes(value)) values.push(value);
+  into.set(fact, values);
 }
 
 function flipBooleans(settings: Record<string, FactValue>): Record<string, FactValue> {

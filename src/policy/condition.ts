@@ -1,4 +1,4 @@
-import { ancestors, type Facts, type FactValue } from './facts.js';
+import { ancestors, type Facts, type FactValue, possibleValues } from './facts.js';
 import { and, not, or, type Truth } from './kleene.js';
 import type { Condition, FactDef } from './schema.js';
 
@@ -15,6 +15,8 @@ export interface Scope {
   readonly facts: Facts;
   readonly stated: Facts;
   readonly table: Readonly<Record<string, FactDef>>;
+  /** Enum values the asker ruled out ("not prone"). */
+  readonly excluded?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Evaluates a condition in three-valued logic, collecting each leaf's value. */
@@ -61,9 +63,18 @@ function leafValue(leaf: Leaf, scope: Scope): { value: Truth; test: string } {
   }
   const test = `in ${leaf.in.join(', ')}`;
   const def = scope.table[leaf.fact];
-  if (typeof given !== 'string' || def?.kind !== 'enum') return { value: 'unknown', test };
-  if (leaf.in.some((v) => ancestors(def, given).has(v))) return { value: 'met', test };
-  // A value more general than the one asked for (prone vs prone on a belly board) leaves it open.
-  const narrower = leaf.in.some((v) => ancestors(def, v).has(given));
-  return { value: narrower ? 'unknown' : 'not_met', test };
+  if (def?.kind !== 'enum' || (given !== undefined && typeof given !== 'string')) return { value: 'unknown', test };
+  const excluded = scope.excluded?.[leaf.fact];
+  if (typeof given === 'string') {
+    if (leaf.in.some((v) => ancestors(def, given).has(v))) return { value: 'met', test };
+    // A value more general than the one asked for (prone vs prone on a belly board) leaves it
+    // open, unless what is left of it once the ruled-out values go settles it.
+    const narrower = leaf.in.some((v) => ancestors(def, v).has(given));
+    if (!narrower) return { value: 'not_met', test };
+    if (!excluded) return { value: 'unknown', test };
+  } else if (!excluded) return { value: 'unknown', test };
+  const left = possibleValues(def, given, excluded);
+  const meets = left.filter((value) => leaf.in.some((v) => ancestors(def, value).has(v))).length;
+  const value: Truth = left.length === 0 || (meets > 0 && meets < left.length) ? 'unknown' : meets > 0 ? 'met' : 'not_met';
+  return { value, test };
 }

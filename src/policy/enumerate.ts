@@ -1,4 +1,4 @@
-import { domain, type FactValue } from './facts.js';
+import { domain, type FactValue, possibleValues } from './facts.js';
 import type { FactDef } from './schema.js';
 
 /** Beyond this many combinations the answer stays open: asking is cheaper than searching. */
@@ -11,12 +11,14 @@ const MAX_COMBINATIONS = 2048;
 export function completions(
   table: Readonly<Record<string, FactDef>>,
   facts: readonly string[],
+  excluded: Readonly<Record<string, readonly string[]>> = {},
 ): Iterable<Record<string, FactValue>> | undefined {
   const domains: [string, FactValue[]][] = [];
   let size = 1;
   for (const fact of facts) {
     const def = table[fact];
-    const values = def ? domain(def) : undefined;
+    const out = excluded[fact];
+    const values = def?.kind === 'enum' && out ? possibleValues(def, undefined, out) : def ? domain(def) : undefined;
     if (!values) return undefined;
     size *= values.length;
     if (size > MAX_COMBINATIONS) return undefined;

@@ -7,10 +7,15 @@ import { domain, type Facts, type FactValue } from './facts.js';
 import type { Rule } from './schema.js';
 import { factsOf } from './walk-condition.js';
 
-/** What the case's facts are; facts named in `conflicts` were stated in contradictory ways. */
+/**
+ * What the case's facts are. Facts named in `conflicts` were stated in contradictory or
+ * doubtful ways: they are unknown, with no default standing in. `excluded` lists enum values
+ * the asker ruled out.
+ */
 export interface CaseFacts {
   readonly facts: Facts;
   readonly conflicts?: readonly string[];
+  readonly excluded?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One policy's finding for one question, with everything needed to explain it. */
@@ -38,7 +43,7 @@ export function evaluate(corpus: Corpus, policyId: string, question: Question, i
   const conflicts = input.conflicts ?? [];
   const stated = withoutKeys(input.facts, conflicts);
   const facts = withDefaults(corpus, stated, conflicts);
-  const scope: Scope = { facts, stated, table: corpus.facts };
+  const scope: Scope = { facts, stated, table: corpus.facts, ...(input.excluded ? { excluded: input.excluded } : {}) };
 
   const decision = resolve(rules, scope, corpus);
   const base = {
@@ -144,7 +149,7 @@ function resolve(rules: readonly Rule[], scope: Scope, corpus: Corpus): Decision
 /** The rule that decides in every completion of the open facts with one determination, if any. */
 function settleByCases(rules: readonly Rule[], scope: Scope, corpus: Corpus, candidates: readonly Rule[]): Rule | undefined {
   const open = [...new Set(candidates.flatMap((rule) => factsOf(rule.when)))].filter((fact) => scope.facts[fact] === undefined);
-  const cases = completions(corpus.facts, open);
+  const cases = completions(corpus.facts, open, scope.excluded);
   if (!cases) return undefined;
   const seen: Rule[] = [];
   for (const values of cases) {

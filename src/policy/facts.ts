@@ -33,3 +33,19 @@ export function domain(def: FactDef): FactValue[] | undefined {
   if (def.kind === 'enum') return Object.keys(def.values);
   return undefined;
 }
+
+/**
+ * The values an enum fact may still take: those at or under `given` (every value when it is
+ * unknown), less the ruled-out values and everything under them ("not prone" rules out prone
+ * on a belly board too).
+ */
+export function possibleValues(
+  def: Extract<FactDef, { kind: 'enum' }>,
+  given: string | undefined,
+  excluded: readonly string[] = [],
+): string[] {
+  return Object.keys(def.values).filter((value) => {
+    const above = ancestors(def, value);
+    return (given === undefined || above.has(given)) && !excluded.some((out) => above.has(out));
+  });
+}

@@ -1,0 +1,157 @@
+import type { AssertionCues, CueKind } from './cues.js';
+import type { Found, FoundCue } from './extract.js';
+import { BOUNDARY, COLON, COMMA } from './normalise.js';
+
+/** Why a phrase's reading is not sure enough to decide on. */
+export type Doubt =
+  | { readonly kind: 'scope' }
+  | { readonly kind: 'hedge' }
+  | { readonly kind: 'typo'; readonly typed: string; readonly other: string };
+
+/** A phrase with its assertion: negated or not, a what-if or not, and any doubt about it. */
+export interface Mention extends Found {
+  readonly negated: boolean;
+  readonly hypothetical: boolean;
+  readonly doubt?: Doubt;
+}
+
+const OR_WORDS = new Set(['or', 'nor', 'either', 'neither']);
+const AND_WORDS = new Set(['and', '&', 'plus', 'with', 'as', 'well']);
+
+interface Draft {
+  negated: boolean;
+  hypothetical: boolean;
+  doubt?: Doubt;
+}
+
+/**
+ * Settles each phrase's assertion the NegEx/ConText way. A clause runs to a sentence boundary
+ * or a terminator. A negation before a phrase reaches the first phrase after it and, through
+ * an "or" list, the ones after that; one after a phrase ("prior RT: none") reaches back. When
+ * anything but transparent words stands between, or an "and" joins the list, the reading is
+ * kept but marked doubtful, so a decisive fact is asked about rather than guessed.
+ */
+export function assertMentions(
+  tokens: readonly string[],
+  found: readonly Found[],
+  cues: readonly FoundCue[],
+  vocabulary: AssertionCues,
+): Mention[] {
+  const drafts: Draft[] = found.map((f) => ({
+    negated: false,
+    hypothetical: false,
+    ...(f.rival ? { doubt: { kind: 'typo', typed: f.rival.typed, other: f.rival.other } as Doubt } : {}),
+  }));
+  const clauseEnd = (from: number) => {
+    let k = from;
+    while (k < tokens.length && tokens[k] !== BOUNDARY && !cues.some((c) => c.start === k && c.kinds.includes('terminator'))) {
+      k += 1;
+    }
+    return k;
+  };
+  const clauseStart = (from: number) => {
+    let k = from;
+    while (k > 0 && tokens[k - 1] !== BOUNDARY && !cues.some((c) => c.end === k && c.kinds.includes('terminator'))) k -= 1;
+    return k;
+  };
+  const isPredicateAt = (k: number) => cues.some((c) => c.start === k && c.kinds.includes('predicate'));
+  const doubt = (d: Draft, why: Doubt) => {
+    d.doubt ??= why;
+  };
+
+  for (const cue of cues) {
+    const kinds = new Set<CueKind>(cue.kinds);
+    if (kinds.has('pseudo') || kinds.has('terminator') || (kinds.size === 1 && kinds.has('predicate'))) continue;
+    const end = clauseEnd(cue.end);
+    const after = found.flatMap((f, i) => (f.start >= cue.end && f.end <= end ? [i] : []));
+    if (kinds.has('hypothetical')) {
+      for (const i of after) (drafts[i] as Draft).hypothetical = true;
+      continue;
+    }
+    const forward = kinds.has('pre') || kinds.has('uncertain') ? reachForward(cue, after) : undefined;
+    if (forward) {
+      for (const { index, sure } of forward) {
+        const draft = drafts[index] as Draft;
+        if (kinds.has('uncertain')) doubt(draft, { kind: 'hedge' });
+        else {
+          draft.negated = true;
+          if (!sure) doubt(draft, { kind: 'scope' });
+        }
+      }
+      continue;
+    }
+    if (kinds.has('post') || kinds.has('uncertain')) {
+      for (const index of reachBack(cue)) {
+        const draft = drafts[index] as Draft;
+        if (kinds.has('post')) draft.negated = true;
+        else doubt(draft, { kind: 'hedge' });
+      }
+    }
+  }
+  return found.map((f, i) => ({ ...f, ...(drafts[i] as Draft) }));
+
+  /** The phrases a forward cue reaches: the first (sure if only transparent words precede it), then an or-list. */
+  function reachForward(cue: FoundCue, after: readonly number[]): { index: number; sure: boolean }[] | undefined {
+    const [first, ...rest] = after;
+    if (first === undefined) return undefined;
+    const gap = tokens.slice(cue.end, (found[first] as Found).start);
+    // "not covered for palliative": the negation is about what is asked, not about the case.
+    for (let k = cue.end; k < (found[first] as Found).start; k++) if (isPredicateAt(k)) return [];
+    if (gap.includes(COMMA) || gap.includes(COLON)) return [];
+    const sure = gap.every((t) => vocabulary.transparent.has(t));
+    const reached = [{ index: first, sure }];
+    let previous = found[first] as Found;
+    let listSure = sure;
+    for (const index of rest) {
+      const next = found[index] as Found;
+      const joint = tokens.slice(previous.end, next.start).filter((t) => !DETERMINERS.has(t));
+      const rest = tokens.slice(next.end, clauseEnd(cue.end));
+      const kind = listJoint(joint, next.phrase.group === previous.phrase.group, rest);
+      if (kind === 'none') break;
+      if (kind === 'and') listSure = false;
+      reached.push({ index, sure: listSure });
+      previous = next;
+    }
+    return reached;
+  }
+
+  /** The phrases a backward cue reaches: the nearest before it in its clause, with its or-list. */
+  function reachBack(cue: FoundCue): number[] {
+    // A lone "no" or "not" reaches back only from the end of its clause ("prior RT? no" is a
+    // new sentence; "prone not supine" is the forward reading).
+    const single = cue.end - cue.start === 1;
+    const next = tokens[cue.end];
+    if (single && next !== undefined && next !== BOUNDARY && next !== COMMA) return [];
+    const start = clauseStart(cue.start);
+    const before = found.flatMap((f, i) => (f.end <= cue.start && f.start >= start ? [i] : []));
+    const last = before.at(-1);
+    if (last === undefined) return [];
+    const gap = tokens.slice((found[last] as Found).end, cue.start);
+    if (!gap.every((t) => t === COLON || t === COMMA || vocabulary.transparent.has(t))) return [];
+    if (gap.filter((t) => t === COMMA || t === COLON).length > 1) return [];
+    const reached = [last];
+    for (let k = before.length - 2; k >= 0; k--) {
+      const here = found[before[k] as number] as Found;
+      const joint = tokens.slice(here.end, (found[reached.at(-1) as number] as Found).start).filter((t) => !DETERMINERS.has(t));
+      if (joint.length === 0 || !joint.every((t) => OR_WORDS.has(t) || t === COMMA)) break;
+      reached.push(before[k] as number);
+    }
+    return reached;
+  }
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'any']);
+
+/**
+ * How two phrases in a negation's reach are joined: an "or" list carries the negation surely;
+ * an "and" list carries it with doubt ("no prior RT and the cord nearby"); anything else ends it.
+ * A bare comma joins list items only of one kind ("no prior RT, cord or bowel nearby"): after
+ * "no prior RT, 3DCRT lung" the comma starts new information.
+ */
+function listJoint(joint: readonly string[], sameKind: boolean, rest: readonly string[]): 'or' | 'and' | 'none' {
+  if (joint.length === 0) return 'none';
+  if (joint.every((t) => OR_WORDS.has(t) || t === COMMA) && joint.some((t) => OR_WORDS.has(t))) return 'or';
+  if (joint.every((t) => AND_WORDS.has(t) || t === COMMA) && joint.some((t) => AND_WORDS.has(t))) return 'and';
+  if (joint.length === 1 && joint[0] === COMMA && sameKind) return rest.some((t) => OR_WORDS.has(t)) ? 'or' : 'and';
+  return 'none';
+}
