@@ -7,9 +7,7 @@ import type { Pipeline } from './pipeline.js';
 export function describeFacts(pipeline: Pipeline, turn: Turn): string {
   const parts: string[] = [];
   for (const payer of turn.payers) parts.push(pipeline.corpus.policies.get(payer)?.doc.payer ?? payer);
-  for (const [fact, value] of Object.entries(turn.facts)) {
-    if (turn.whatIf[fact] === undefined) parts.push(...describeValue(pipeline, fact, value));
-  }
+  for (const [fact, value] of Object.entries(turn.facts)) parts.push(...describeValue(pipeline, fact, value));
   for (const [fact, values] of Object.entries(turn.excluded)) {
     for (const value of values) parts.push(`not ${describeValue(pipeline, fact, value).join('')}`);
   }

@@ -1,6 +1,6 @@
 import type { AssertionCues, CueKind } from './cues.js';
 import type { Found, FoundCue } from './extract.js';
-import { BOUNDARY, COLON, COMMA } from './normalise.js';
+import { COLON, COMMA, endsSentence, QUESTION } from './normalise.js';
 
 /** Why a phrase's reading is not sure enough to decide on. */
 export type Doubt =
@@ -44,14 +44,14 @@ export function assertMentions(
   }));
   const clauseEnd = (from: number) => {
     let k = from;
-    while (k < tokens.length && tokens[k] !== BOUNDARY && !cues.some((c) => c.start === k && c.kinds.includes('terminator'))) {
+    while (k < tokens.length && !endsSentence(tokens[k]) && !cues.some((c) => c.start === k && c.kinds.includes('terminator'))) {
       k += 1;
     }
     return k;
   };
   const clauseStart = (from: number) => {
     let k = from;
-    while (k > 0 && tokens[k - 1] !== BOUNDARY && !cues.some((c) => c.end === k && c.kinds.includes('terminator'))) k -= 1;
+    while (k > 0 && !endsSentence(tokens[k - 1]) && !cues.some((c) => c.end === k && c.kinds.includes('terminator'))) k -= 1;
     return k;
   };
   const isPredicateAt = (k: number) => cues.some((c) => c.start === k && c.kinds.includes('predicate'));
@@ -117,23 +117,25 @@ export function assertMentions(
 
   /** The phrases a backward cue reaches: the nearest before it in its clause, with its or-list. */
   function reachBack(cue: FoundCue): number[] {
-    // A lone "no" or "not" reaches back only from the end of its clause ("prior RT? no" is a
-    // new sentence; "prone not supine" is the forward reading).
+    // A lone "no" or "not" reaches back only from the end of its clause ("prone not supine" is
+    // the forward reading); standing alone after a question it answers it ("prior RT? no").
     const single = cue.end - cue.start === 1;
-    const next = tokens[cue.end];
-    if (single && next !== undefined && next !== BOUNDARY && next !== COMMA) return [];
-    const start = clauseStart(cue.start);
+    const clauseEnds = tokens.slice(cue.end, clauseEnd(cue.end)).every((t) => t === COMMA || vocabulary.transparent.has(t));
+    if (single && !clauseEnds) return [];
+    const answersQuestion = tokens[cue.start - 1] === QUESTION && clauseEnds;
+    const start = clauseStart(answersQuestion ? cue.start - 1 : cue.start);
     const before = found.flatMap((f, i) => (f.end <= cue.start && f.start >= start ? [i] : []));
     const last = before.at(-1);
     if (last === undefined) return [];
     const gap = tokens.slice((found[last] as Found).end, cue.start);
-    if (!gap.every((t) => t === COLON || t === COMMA || vocabulary.transparent.has(t))) return [];
-    if (gap.filter((t) => t === COMMA || t === COLON).length > 1) return [];
+    const marks = [COLON, COMMA, QUESTION];
+    if (!gap.every((t) => marks.includes(t) || vocabulary.transparent.has(t))) return [];
+    if (gap.filter((t) => marks.includes(t)).length > 1) return [];
     const reached = [last];
     for (let k = before.length - 2; k >= 0; k--) {
       const here = found[before[k] as number] as Found;
       const joint = tokens.slice(here.end, (found[reached.at(-1) as number] as Found).start).filter((t) => !DETERMINERS.has(t));
-      if (joint.length === 0 || !joint.every((t) => OR_WORDS.has(t) || t === COMMA)) break;
+      if (!joint.some((t) => OR_WORDS.has(t)) || !joint.every((t) => OR_WORDS.has(t) || t === COMMA)) break;
       reached.push(before[k] as number);
     }
     return reached;
@@ -145,13 +147,15 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'any']);
 /**
  * How two phrases in a negation's reach are joined: an "or" list carries the negation surely;
  * an "and" list carries it with doubt ("no prior RT and the cord nearby"); anything else ends it.
- * A bare comma joins list items only of one kind ("no prior RT, cord or bowel nearby"): after
- * "no prior RT, 3DCRT lung" the comma starts new information.
+ * A bare comma joins list items only of one kind that go on to an "or"/"and" ("no prior RT,
+ * cord or bowel nearby"): after "no prior RT, 3DCRT lung" the comma starts new information.
  */
 function listJoint(joint: readonly string[], sameKind: boolean, rest: readonly string[]): 'or' | 'and' | 'none' {
   if (joint.length === 0) return 'none';
   if (joint.every((t) => OR_WORDS.has(t) || t === COMMA) && joint.some((t) => OR_WORDS.has(t))) return 'or';
   if (joint.every((t) => AND_WORDS.has(t) || t === COMMA) && joint.some((t) => AND_WORDS.has(t))) return 'and';
-  if (joint.length === 1 && joint[0] === COMMA && sameKind) return rest.some((t) => OR_WORDS.has(t)) ? 'or' : 'and';
-  return 'none';
+  if (joint.length !== 1 || joint[0] !== COMMA || !sameKind) return 'none';
+  // "not prone, supine" corrects rather than lists: a comma list needs its "or"/"and".
+  if (rest.some((t) => OR_WORDS.has(t))) return 'or';
+  return rest.some((t) => AND_WORDS.has(t)) ? 'and' : 'none';
 }

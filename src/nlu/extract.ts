@@ -125,10 +125,16 @@ function matchesFrom(tokens: readonly string[], at: number, phrase: readonly str
     const token = tokens[at + k];
     const want = phrase[k] as string;
     if (token === undefined || isBoundary(token)) return undefined;
-    if (token === want) continue;
+    if (token === want || samePlural(token, want)) continue;
     const budget = typoBudget(Math.min(token.length, want.length));
     if (budget === 0 || isKnown(token, vocabulary) || editDistance(token, want, budget) > budget) return undefined;
     fuzzy = true;
   }
   return fuzzy;
+}
+
+/** "fields" is "field", "mets" is "met": a plural never counts as a typo (longer words only). */
+function samePlural(token: string, want: string): boolean {
+  if (Math.min(token.length, want.length) < 3) return false;
+  return token === `${want}s` || want === `${token}s` || token === `${want}es` || want === `${token}es`;
 }

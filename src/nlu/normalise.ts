@@ -33,10 +33,17 @@ export const BOUNDARY = '|';
 export const COMMA = ',';
 /** A colon or a spaced dash between a label and its value ("prior RT: none", "cord - no"). */
 export const COLON = ':';
+/** A question mark: a sentence boundary that a bare answer after it reaches back over ("prior RT? no"). */
+export const QUESTION = '?';
+
+/** Whether a token ends a sentence. */
+export function endsSentence(token: string | undefined): boolean {
+  return token === BOUNDARY || token === QUESTION;
+}
 
 /** Whether a token is punctuation rather than a word: no phrase runs across one. */
 export function isBoundary(token: string | undefined): boolean {
-  return token === BOUNDARY || token === COMMA || token === COLON;
+  return token === BOUNDARY || token === COMMA || token === COLON || token === QUESTION;
 }
 
 /** Splits normalised text into word tokens, keeping punctuation as boundary tokens. */
@@ -45,8 +52,9 @@ export function tokenise(text: string): string[] {
     .replace(/\s-+\s/g, ` ${COLON} `)
     .replace(/[,]+/g, ` ${COMMA} `)
     .replace(/[:]+/g, ` ${COLON} `)
-    .replace(/[.;!?()[\]{}"]+/g, ` ${BOUNDARY} `)
-    .replace(/[^a-z0-9&'|,:]+/g, ' ')
+    .replace(/\?+/g, ` ${QUESTION} `)
+    .replace(/[.;!()[\]{}"]+/g, ` ${BOUNDARY} `)
+    .replace(/[^a-z0-9&'|,:?]+/g, ' ')
     .replace(/'s\b/g, '')
     .replace(/'/g, '')
     .split(' ')

@@ -42,7 +42,7 @@ export function evaluate(corpus: Corpus, policyId: string, question: Question, i
   const rules = policy.rules.questions[question] ?? [];
   const conflicts = input.conflicts ?? [];
   const stated = withoutKeys(input.facts, conflicts);
-  const facts = withDefaults(corpus, stated, conflicts);
+  const facts = withDefaults(corpus, stated, conflicts, input.excluded);
   const scope: Scope = { facts, stated, table: corpus.facts, ...(input.excluded ? { excluded: input.excluded } : {}) };
 
   const decision = resolve(rules, scope, corpus);
@@ -119,7 +119,7 @@ function withoutKeys(facts: Facts, keys: readonly string[]): Facts {
 
 const defaultsCache = new WeakMap<Corpus, Facts>();
 
-function withDefaults(corpus: Corpus, stated: Facts, conflicts: readonly string[]): Facts {
+function withDefaults(corpus: Corpus, stated: Facts, conflicts: readonly string[], excluded: CaseFacts['excluded'] = {}): Facts {
   let defaults = defaultsCache.get(corpus);
   if (!defaults) {
     defaults = Object.fromEntries(
@@ -130,8 +130,11 @@ function withDefaults(corpus: Corpus, stated: Facts, conflicts: readonly string[
     defaultsCache.set(corpus, defaults);
   }
   const facts: Record<string, FactValue> = { ...defaults, ...stated };
-  // A contradicted fact is unknown: no default stands in for it.
+  // A contradicted fact is unknown: no default stands in for it, nor a ruled-out one ("not an adult").
   for (const fact of conflicts) delete facts[fact];
+  for (const [fact, values] of Object.entries(excluded)) {
+    if (stated[fact] === undefined && values.includes(String(facts[fact]))) delete facts[fact];
+  }
   return facts;
 }
 
