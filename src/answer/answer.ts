@@ -35,7 +35,7 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
   const composed =
     parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
       ? { ...claimAnswer(pipeline, turn, parsed.codes, date), facts: turn.facts }
-      : compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date);
+      : compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date, parsed.codeChoice);
   if (threadId && store && turn.intent !== 'help' && turn.intent !== 'out_of_scope') {
     await store.set(threadId, {
       intent: turn.intent,
@@ -53,7 +53,14 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
   return { ...composed, text: note + composed.text };
 }
 
-function compose(pipeline: Pipeline, turn: Turn, question: string, billingWords: boolean, date: string): Answer {
+function compose(
+  pipeline: Pipeline,
+  turn: Turn,
+  question: string,
+  billingWords: boolean,
+  date: string,
+  codeChoice: boolean,
+): Answer {
   const facts = { ...turn.facts, ...(turn.payers.length > 0 ? { payer: turn.payers } : {}) };
   switch (turn.intent) {
     case 'help':
@@ -67,7 +74,7 @@ function compose(pipeline: Pipeline, turn: Turn, question: string, billingWords:
     }
     case 'code_lookup': {
       const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes : [];
-      const { findings, lines } = codeLookup(pipeline, codes, date);
+      const { findings, lines } = codeLookup(pipeline, codes, date, codeChoice);
       return { intent: 'code_lookup', findings, text: lines.join('\n'), facts };
     }
     default:

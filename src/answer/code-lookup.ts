@@ -9,9 +9,15 @@ const SETTING_WORDS: Record<string, string> = {
 };
 
 /** Answers "what is / what replaced / what does X replace" from the code table, on a date of service. */
-export function codeLookup(pipeline: Pipeline, codes: readonly string[], date: string): { findings: Finding[]; lines: string[] } {
+export function codeLookup(
+  pipeline: Pipeline,
+  codes: readonly string[],
+  date: string,
+  choice = false,
+): { findings: Finding[]; lines: string[] } {
   const findings: Finding[] = [];
   const lines: string[] = [`Stated for date of service ${date}.`];
+  if (choice && codes.length >= 2) lines.push(choiceLine(pipeline, codes, date));
   for (const code of codes) {
     const status = lookupCode(pipeline.codes, code, date);
     const { entry } = status;
@@ -59,4 +65,17 @@ export function codeLookup(pipeline: Pipeline, codes: readonly string[], date: s
     }
   }
   return { findings, lines };
+}
+
+/** For "77421 or G6002?": which of the named codes can be reported on the date. */
+function choiceLine(pipeline: Pipeline, codes: readonly string[], date: string): string {
+  const reportable = codes.filter((code) => {
+    const status = lookupCode(pipeline.codes, code, date);
+    return status.entry !== undefined && status.state === 'active';
+  });
+  const others = codes.filter((code) => !reportable.includes(code));
+  if (reportable.length === 0) return `Of ${codes.join(' and ')}, none is reportable on ${date}; see the replacements below.`;
+  if (others.length === 0)
+    return `${codes.join(' and ')} are all reportable on ${date}; which one applies depends on the setting and the method (below).`;
+  return `Of ${codes.join(' and ')}, report ${reportable.join(' or ')} on ${date}; ${others.join(' and ')} ${others.length > 1 ? 'are' : 'is'} not reportable then.`;
 }

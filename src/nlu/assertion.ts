@@ -6,12 +6,16 @@ import { COLON, COMMA, endsSentence, QUESTION } from './normalise.js';
 export type Doubt =
   | { readonly kind: 'scope' }
   | { readonly kind: 'hedge' }
+  | { readonly kind: 'proximity' }
+  | { readonly kind: 'ambiguous' }
   | { readonly kind: 'typo'; readonly typed: string; readonly other: string };
 
 /** A phrase with its assertion: negated or not, a what-if or not, and any doubt about it. */
 export interface Mention extends Found {
   readonly negated: boolean;
   readonly hypothetical: boolean;
+  /** A proximity cue governs it ("abutting the cord", "kidney nearby"). */
+  readonly proximate: boolean;
   readonly doubt?: Doubt;
 }
 
@@ -21,6 +25,7 @@ const AND_WORDS = new Set(['and', '&', 'plus', 'with', 'as', 'well']);
 interface Draft {
   negated: boolean;
   hypothetical: boolean;
+  proximate: boolean;
   doubt?: Doubt;
 }
 
@@ -40,6 +45,7 @@ export function assertMentions(
   const drafts: Draft[] = found.map((f) => ({
     negated: false,
     hypothetical: false,
+    proximate: false,
     ...(f.rival ? { doubt: { kind: 'typo', typed: f.rival.typed, other: f.rival.other } as Doubt } : {}),
   }));
   const clauseEnd = (from: number) => {
@@ -88,7 +94,24 @@ export function assertMentions(
       }
     }
   }
+  for (const [i, f] of found.entries()) {
+    const draft = drafts[i] as Draft;
+    draft.proximate = cues.some((c) => c.kinds.includes('proximity') && governs(c, f));
+    const { asserts } = f.phrase.entry;
+    if (asserts === 'doubt') doubt(draft, { kind: 'ambiguous' });
+    else if (asserts === 'near' && !draft.proximate && !draft.negated) doubt(draft, { kind: 'proximity' });
+  }
   return found.map((f, i) => ({ ...f, ...(drafts[i] as Draft) }));
+
+  /** Whether a cue stands next to a phrase in its clause, with only transparent words between. */
+  function governs(cue: FoundCue, f: Found): boolean {
+    const quiet = (from: number, to: number) =>
+      tokens.slice(from, to).every((t) => vocabulary.transparent.has(t) || /^\d+$/.test(t));
+    if (cue.end <= f.start) return quiet(cue.end, f.start);
+    // After the phrase, only as the clause's last word ("cord is close", "kidney nearby"):
+    // in "prior RT close to the cord" the cue is about the cord.
+    return f.end <= cue.start && quiet(f.end, cue.start) && quiet(cue.end, clauseEnd(cue.end));
+  }
 
   /** The phrases a forward cue reaches: the first (sure if only transparent words precede it), then an or-list. */
   function reachForward(cue: FoundCue, after: readonly number[]): { index: number; sure: boolean }[] | undefined {

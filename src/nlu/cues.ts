@@ -14,11 +14,12 @@ export const AssertionFile = z.strictObject({
   predicates: Phrases,
   transparent: Phrases,
   hypothetical: Phrases,
+  proximity: Phrases,
 });
 export type AssertionFile = z.infer<typeof AssertionFile>;
 
 /** What a cue phrase does; one phrase may do two things ("not" before or after what it negates). */
-export type CueKind = 'pre' | 'post' | 'pseudo' | 'uncertain' | 'terminator' | 'predicate' | 'hypothetical';
+export type CueKind = 'pre' | 'post' | 'pseudo' | 'uncertain' | 'terminator' | 'predicate' | 'hypothetical' | 'proximity';
 
 /** A cue phrase ready for matching. */
 export interface CuePhrase {
@@ -42,6 +43,7 @@ const KIND_OF: Record<Exclude<keyof AssertionFile, 'transparent'>, CueKind> = {
   terminators: 'terminator',
   predicates: 'predicate',
   hypothetical: 'hypothetical',
+  proximity: 'proximity',
 };
 
 /** Loads intents/assertion.yaml; a phrase with no words fails with its path. */

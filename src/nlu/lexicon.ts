@@ -11,11 +11,21 @@ export const LexiconEntry = z.strictObject({
   match: z.array(z.string().min(1)).min(1),
   set: Settings,
   negated: Settings.optional(),
+  /** What the phrase says when a proximity cue governs it ("near the kidney" is an organ at risk, not the diagnosis). */
+  near: Settings.optional(),
+  /**
+   * How sure a bare mention is: `near` — only with a proximity cue or a negation ("T10 met,
+   * cord" does not say the cord is close; "abutting the cord" does); `doubt` — never (an
+   * ambiguous abbreviation): either way a decisive reading is asked about.
+   */
+  asserts: z.enum(['always', 'near', 'doubt']).default('always'),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
 export const LexiconFile = z.strictObject({
   otherPayers: z.array(z.string().min(1)).default([]),
+  /** Word classes a phrase may name as {class}: "{vertebra} met" stands for "t10 met", "l4 met" … */
+  classes: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
   groups: z.record(z.string(), z.array(LexiconEntry)),
 });
 export type LexiconFile = z.infer<typeof LexiconFile>;
@@ -48,7 +58,8 @@ export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexic
       const path = `groups.${group}[${i}]`;
       checkSettings(file, `${path}.set`, entry.set, corpus, payers);
       if (entry.negated) checkSettings(file, `${path}.negated`, entry.negated, corpus, payers);
-      for (const phrase of entry.match) {
+      if (entry.near) checkSettings(file, `${path}.near`, entry.near, corpus, payers);
+      for (const phrase of entry.match.flatMap((p, k) => expandClasses(file, `${path}.match[${k}]`, p, data.classes))) {
         const tokens = phraseTokens(phrase);
         const first = tokens[0];
         if (first === undefined) throw new DataError(file, `${path}.match: "${phrase}" has no words`);
@@ -83,4 +94,15 @@ function checkSettings(file: string, path: string, settings: Record<string, Fact
         : def.kind === 'enum' && typeof value === 'string' && value in def.values;
     if (!ok) throw new DataError(file, `${path}.${fact}: "${String(value)}" is not a value of ${fact}`);
   }
+}
+
+/** A phrase with its {class} slots filled every way the classes allow. */
+function expandClasses(file: string, path: string, phrase: string, classes: Record<string, string[]>): string[] {
+  const slot = /\{([a-z_]+)\}/.exec(phrase);
+  if (!slot) return [phrase];
+  const members = classes[slot[1] as string];
+  if (!members) throw new DataError(file, `${path}: no word class "${slot[1]}"`);
+  return members.flatMap((member) =>
+    expandClasses(file, path, phrase.slice(0, slot.index) + member + phrase.slice(slot.index + slot[0].length), classes),
+  );
 }

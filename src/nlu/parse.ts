@@ -33,6 +33,8 @@ export interface ParsedQuestion {
   readonly truncated: boolean;
   readonly empty: boolean;
   readonly yesNo?: boolean;
+  /** A choice between codes ("bill 77421 or G6002?"): which one to report. */
+  readonly codeChoice: boolean;
   /** A list of claim lines to check ("check 77385 77387-TC G6002 …"). */
   readonly claimCheck: boolean;
   /** Payers named that have no policy here (Aetna, Cigna …). */
@@ -64,6 +66,9 @@ const CODE_FACTS: Readonly<Record<string, Record<string, FactValue>>> = {
 /** Codes that each report one IGRT method; two of them on one day is two methods. */
 const IGRT_METHOD_CODES = new Set(['77387', '77014', '76950', '77421', 'G6001', 'G6002', 'G6017', '0197T']);
 
+const CODE_CHOICE =
+  /\b(?:\d{4}[0-9t]|[a-v]\d{4})(?:[- ]?(?:tc|26))?\s*(?:,\s*)?\b(?:or|vs\.?|versus|instead of|rather than)\s+(?:cpt |hcpcs |code )?(?:\d{4}[0-9t]|[a-v]\d{4})\b/;
+
 /** Parses one message: normalise → extract facts, codes, ages, dates → score intent templates. */
 export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const truncated = raw.length > MAX_QUESTION_LENGTH;
@@ -79,7 +84,11 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const facts: Record<string, FactValue> = { ...stated.facts };
   for (const mention of codes) Object.assign(facts, { ...CODE_FACTS[mention.code], ...facts });
   if (codes.length > 0) facts.codes = codes.map((c) => c.code);
-  if (new Set(codes.map((c) => c.code).filter((c) => IGRT_METHOD_CODES.has(c))).size >= 2) facts.multipleMethodsSameDay ??= true;
+  // "77421 or G6002?" asks which code to report, not whether two methods were used.
+  const codeChoice = CODE_CHOICE.test(text);
+  if (!codeChoice && new Set(codes.map((c) => c.code).filter((c) => IGRT_METHOD_CODES.has(c))).size >= 2) {
+    facts.multipleMethodsSameDay ??= true;
+  }
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
@@ -119,6 +128,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     ...(dateOfService ? { dateOfService } : {}),
     ...(age !== undefined ? { age } : {}),
     inDomain: inDomain || otherPayers.length > 0,
+    codeChoice,
     claimCheck:
       codes.length >= 3 ||
       (codes.length >= 1 && /^(check|verify|audit|scrub|review)\b/.test(text)) ||

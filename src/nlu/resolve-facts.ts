@@ -44,7 +44,8 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
   const payers: string[] = [];
   for (const mention of mentions) {
     const { entry } = mention.phrase;
-    const settings = mention.negated ? (entry.negated ?? flipBooleans(entry.set)) : entry.set;
+    const said = mention.proximate && entry.near ? entry.near : entry.set;
+    const settings = mention.negated ? (entry.negated ?? flipBooleans(said)) : said;
     for (const [fact, value] of Object.entries(settings)) {
       if (fact === 'payer') {
         if (!mention.negated && !payers.includes(String(value))) payers.push(String(value));
@@ -54,7 +55,7 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
       else add(mention.hypothetical ? whatIf : seen, fact, value);
     }
     if (mention.negated && !entry.negated && !mention.doubt) {
-      for (const [fact, value] of Object.entries(entry.set)) {
+      for (const [fact, value] of Object.entries(said)) {
         if (fact !== 'payer' && typeof value === 'string') excluded[fact] = [...(excluded[fact] ?? []), value];
       }
     }
