@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { loadYaml } from '../../src/data/load-yaml.js';
+import { projectPath } from '../../src/data/paths.js';
+import { AssertionFile } from '../../src/nlu/cues.js';
+import { parseQuestion } from '../../src/nlu/parse.js';
+
+// Every cue in intents/assertion.yaml, each in a sentence of its own: the data is the test table.
+const pipeline = defaultPipeline();
+const parse = (q: string) => parseQuestion(pipeline, q);
+const cues = loadYaml(projectPath('intents', 'assertion.yaml'), AssertionFile);
+// A phrase that always asserts prior irradiation, and one that needs a proximity cue.
+const AREA = 'previously irradiated area';
+
+describe('assertion cues (NegEx/ConText), one row per cue', () => {
+  test.each(cues.pre)('pre-negation "%s" negates what follows', (cue) => {
+    const parsed = parse(`CVS palliative 3DCRT; ${cue} ${AREA}`);
+    expect(parsed.facts.priorIrradiation).toBe(false);
+  });
+
+  test.each(cues.post)('post-negation "%s" negates what precedes', (cue) => {
+    const parsed = parse(`CVS palliative 3DCRT; ${AREA} ${cue}`);
+    expect(parsed.facts.priorIrradiation).toBe(false);
+  });
+
+  test.each(cues.pseudo)('pseudo-trigger "%s" negates nothing', (cue) => {
+    const parsed = parse(`CVS palliative 3DCRT; ${cue} ${AREA}`);
+    expect(parsed.facts.priorIrradiation).not.toBe(false);
+  });
+
+  test.each(cues.uncertain)('hedge "%s" leaves the fact to be confirmed', (cue) => {
+    const parsed = parse(`CVS palliative 3DCRT; ${cue} ${AREA}`);
+    expect(parsed.facts.priorIrradiation).toBeUndefined();
+    expect(parsed.unsure.map((u) => u.fact)).toContain('priorIrradiation');
+  });
+
+  test.each(cues.terminators)('terminator "%s" ends a negation', (cue) => {
+    const parsed = parse(`CVS palliative 3DCRT bone met; nowhere near the cord ${cue} ${AREA}`);
+    expect(parsed.facts.criticalStructure).toBe(false);
+    expect(parsed.facts.priorIrradiation).toBe(true);
+  });
+
+  test.each(cues.predicates)('predicate "%s" takes the negation before it', (cue) => {
+    const parsed = parse(`CVS 3DCRT: why is it not ${cue} for palliative treatment?`);
+    expect(parsed.facts.treatmentIntent).toBe('palliative');
+  });
+
+  // A transparent word that starts a phrase of its own here ("no target" is port-film set-up) is left out.
+  const transparent = cues.transparent
+    .flatMap((phrase) => phrase.split(' '))
+    .filter((w) => !pipeline.lexicon.byFirstToken.has(w));
+  test.each(transparent)('transparent "%s" keeps a negation sure', (word) => {
+    const parsed = parse(`CVS palliative 3DCRT; no ${word} ${AREA}`);
+    expect(parsed.facts.priorIrradiation).toBe(false);
+    expect(parsed.unsure).toEqual([]);
+  });
+
+  test.each(cues.hypothetical)('what-if "%s" holds for this answer only', (cue) => {
+    const parsed = parse(`Horizon 3DCRT prostate. ${cue} IMRT`);
+    expect(parsed.facts.modality).toBe('3dcrt');
+    expect(parsed.whatIf.modality).toBe('imrt');
+  });
+
+  test.each(cues.proximity)('proximity "%s" says the target is close to an organ at risk', (cue) => {
+    const parsed = parse(`CVS palliative 3DCRT bone met ${cue} the spinal cord`);
+    expect(parsed.facts.criticalStructure).toBe(true);
+    expect(parsed.unsure).toEqual([]);
+  });
+});
+
+describe('negation scope', () => {
+  test.each([
+    [
+      'an or-list carries the negation',
+      'no prior RT or critical structures nearby',
+      { priorIrradiation: false, criticalStructure: false },
+    ],
+    [
+      'nowhere near an or-list',
+      'palliative 3D sacral met, nowhere near old fields or critical structures',
+      { priorIrradiation: false, criticalStructure: false },
+    ],
+    ['a comma corrects rather than lists', 'Horizon 3DCRT breast boost, not electrons, photons', { beam: 'photons' }],
+    [
+      '"but" ends the negation',
+      'rib met; not near the cord, but previously irradiated',
+      { criticalStructure: false, priorIrradiation: true },
+    ],
+    [
+      'a negation ends at the phrase it negates',
+      'whole brain without hippocampal avoidance for brain mets',
+      { wholeBrain: true, hippocampalSparing: false },
+    ],
+    ['"not" before an enum value rules it out', 'Horizon 3DCRT rectal, patient is not prone', { diagnosis: 'rectal' }],
+    ['a post-negation after a colon', 'prior RT: none', { priorIrradiation: false }],
+    ['a bare "no" answers the question before it', 'palliative 3DCRT, prior radiation? no', { priorIrradiation: false }],
+    ['a lone "not" mid-clause is the forward reading', 'Horizon 3DCRT breast prone not supine', { position: 'prone' }],
+    ['"not curative" is palliative', 'CVS 3DCRT lung, not curative', { treatmentIntent: 'palliative' }],
+  ])('%s: %s', (_name, question, facts) => {
+    expect(parse(question).facts).toMatchObject(facts);
+  });
+
+  test.each([
+    [
+      '"not prone" rules out prone and the belly board under it',
+      'Horizon 3DCRT rectal, patient is not prone',
+      { position: ['prone'] },
+    ],
+    [
+      '"no belly board" rules out only the belly board',
+      'Horizon 3DCRT rectal, prone but no belly board',
+      { position: ['prone_belly_board'] },
+    ],
+    ['"rather than" rules out', 'Horizon breast boost with electrons rather than photons', { beam: ['photons'] }],
+    ['"not an adult" rules out the default', 'Horizon IMRT for a patient who is not an adult', { age: ['adult'] }],
+  ])('ruled out — %s: %s', (_name, question, excluded) => {
+    expect(parse(question).excluded).toMatchObject(excluded);
+  });
+
+  test.each([
+    ['an and-list leaves the second reading unsure', 'bone met, no prior RT and the cord is close', 'criticalStructure', 'scope'],
+    ['an organ named alone is not said to be close', 'CVS 3D conformal for a T10 met, cord', 'criticalStructure', 'proximity'],
+    ['a radiation history alone does not say where', 'CVS palliative 3DCRT lung, prior RT', 'priorIrradiation', 'proximity'],
+    ['a hedge', 'CVS palliative 3DCRT, not sure if there was prior RT', 'priorIrradiation', 'hedge'],
+    ['an abbreviation with two meanings', 'CVS SRT for a basal cell of the nose', 'modality', 'ambiguous'],
+    ['a typo as close to two words (proton, photon)', 'Horizon: IGRT with pooton therapy', 'modality', 'typo'],
+  ])('unsure — %s: %s', (_name, question, fact, kind) => {
+    const parsed = parse(question);
+    expect(parsed.facts[fact]).toBeUndefined();
+    expect(parsed.unsure.find((u) => u.fact === fact)?.doubt.kind).toBe(kind);
+  });
+});
