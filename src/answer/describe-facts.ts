@@ -38,7 +38,7 @@ export function describeDoubt(pipeline: Pipeline, reading: UnsureFact): string {
   const read = describeValue(pipeline, reading.fact, reading.value).join('');
   const why =
     reading.doubt.kind === 'typo'
-      ? `I read “${reading.doubt.typed}” as this, but it could also be “${reading.doubt.other}”`
+      ? `I read “${reading.doubt.typed}” as “${reading.doubt.read}”${reading.doubt.other ? `, and it could also be “${reading.doubt.other}”` : ', which may be another word'}`
       : DOUBTS[reading.doubt.kind];
   return `I read “${read}”, but ${why}. ${pipeline.corpus.facts[reading.fact]?.ask ?? ''}`.trim();
 }

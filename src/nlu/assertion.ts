@@ -8,7 +8,7 @@ export type Doubt =
   | { readonly kind: 'hedge' }
   | { readonly kind: 'proximity' }
   | { readonly kind: 'ambiguous' }
-  | { readonly kind: 'typo'; readonly typed: string; readonly other: string };
+  | { readonly kind: 'typo'; readonly typed: string; readonly read: string; readonly other?: string };
 
 /** A phrase with its assertion: negated or not, a what-if or not, and any doubt about it. */
 export interface Mention extends Found {
@@ -46,7 +46,7 @@ export function assertMentions(
     negated: false,
     hypothetical: false,
     proximate: false,
-    ...(f.rival ? { doubt: { kind: 'typo', typed: f.rival.typed, other: f.rival.other } as Doubt } : {}),
+    ...(f.shaky ? { doubt: { kind: 'typo', ...f.shaky } as Doubt } : {}),
   }));
   const clauseEnd = (from: number) => {
     let k = from;

@@ -10,8 +10,11 @@ export interface Found {
   readonly end: number;
   /** A typo was forgiven to read it. */
   readonly fuzzy: boolean;
-  /** The word as typed and another reading it was as close to, when a typo left two readings. */
-  readonly rival?: { readonly typed: string; readonly other: string };
+  /**
+   * Set when a typo-forgiven reading is too shaky to decide on: the word as typed, the word
+   * it was read as, and another word it was as close to, if any.
+   */
+  readonly shaky?: { readonly typed: string; readonly read: string; readonly other?: string };
 }
 
 /** A cue phrase found in a question (negation, hedge, what-if, terminator …). */
@@ -54,7 +57,7 @@ export function findPhrases(tokens: readonly string[], vocabulary: Vocabulary): 
   return { found, cues };
 }
 
-type Match = Pick<Found, 'phrase' | 'fuzzy' | 'rival'>;
+type Match = Pick<Found, 'phrase' | 'fuzzy' | 'shaky'>;
 
 function exactAt(tokens: readonly string[], at: number, vocabulary: Vocabulary): Match | undefined {
   const first = tokens[at];
@@ -83,7 +86,18 @@ function fuzzyAt(tokens: readonly string[], at: number, vocabulary: Vocabulary):
   if (!best) return undefined;
   // A rival as close as the best that would say something else makes the reading unsure.
   const rival = others.find((r) => r.distance === best.distance && !sameSettings(r.phrase, best.phrase));
-  return { phrase: best.phrase, fuzzy: true, ...(rival ? { rival: { typed, other: rival.word } } : {}) };
+  if (rival) return { phrase: best.phrase, fuzzy: true, shaky: { typed, read: best.word, other: rival.word } };
+  return { phrase: best.phrase, fuzzy: true, ...(likelyTypo(typed, best) ? {} : { shaky: { typed, read: best.word } }) };
+}
+
+/**
+ * Whether a near miss is plainly a slip of the keys rather than another word: one edit, in a
+ * word of six letters or more, away from both ends. Real words sit one or two edits from
+ * clinical ones at their ends ("lives"/"liver", "tested"/"testes", "definition"/"definitive").
+ */
+function likelyTypo(typed: string, reading: { word: string; distance: number }): boolean {
+  const { word, distance } = reading;
+  return distance === 1 && typed.length >= 6 && typed.slice(0, 2) === word.slice(0, 2) && typed.slice(-2) === word.slice(-2);
 }
 
 function sameSettings(a: Phrase, b: Phrase): boolean {

@@ -68,6 +68,17 @@ describe('assertion cues (NegEx/ConText), one row per cue', () => {
   });
 });
 
+describe('typos', () => {
+  test.each([
+    ['a slip inside a long word is read', 'Horizon 3DCRT esophogus', { diagnosis: 'esophageal' }],
+    ['a listed misspelling is read', 'igrt w 3dcrt prostrate horizon', { diagnosis: 'prostate' }],
+  ])('%s: %s', (_name, question, facts) => {
+    const parsed = parse(question);
+    expect(parsed.facts).toMatchObject(facts);
+    expect(parsed.unsure).toEqual([]);
+  });
+});
+
 describe('negation scope', () => {
   test.each([
     [
@@ -124,6 +135,8 @@ describe('negation scope', () => {
     ['a hedge', 'CVS palliative 3DCRT, not sure if there was prior RT', 'priorIrradiation', 'hedge'],
     ['an abbreviation with two meanings', 'CVS SRT for a basal cell of the nose', 'modality', 'ambiguous'],
     ['a typo as close to two words (proton, photon)', 'Horizon: IGRT with pooton therapy', 'modality', 'typo'],
+    ['a real word one edit from a clinical one (lives, liver)', 'Horizon 3DCRT; the patient lives alone', 'diagnosis', 'typo'],
+    ['a word two edits from a clinical one (definition, definitive)', 'CVS 3DCRT lung, by definition', 'treatmentIntent', 'typo'],
   ])('unsure — %s: %s', (_name, question, fact, kind) => {
     const parsed = parse(question);
     expect(parsed.facts[fact]).toBeUndefined();
