@@ -48,19 +48,22 @@ export function assertMentions(
     proximate: false,
     ...(f.shaky ? { doubt: { kind: 'typo', ...f.shaky } as Doubt } : {}),
   }));
-  const clauseEnd = (from: number) => {
-    let k = from;
-    while (k < tokens.length && !endsSentence(tokens[k]) && !cues.some((c) => c.start === k && c.kinds.includes('terminator'))) {
-      k += 1;
-    }
-    return k;
-  };
-  const clauseStart = (from: number) => {
-    let k = from;
-    while (k > 0 && !endsSentence(tokens[k - 1]) && !cues.some((c) => c.end === k && c.kinds.includes('terminator'))) k -= 1;
-    return k;
-  };
-  const isPredicateAt = (k: number) => cues.some((c) => c.start === k && c.kinds.includes('predicate'));
+  // Where each position's clause ends and starts, computed once: a sentence boundary or a
+  // terminator closes a clause.
+  const terminatorStarts = new Set(cues.filter((c) => c.kinds.includes('terminator')).map((c) => c.start));
+  const terminatorEnds = new Set(cues.filter((c) => c.kinds.includes('terminator')).map((c) => c.end));
+  const ends: number[] = new Array(tokens.length + 1).fill(tokens.length);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    ends[k] = endsSentence(tokens[k]) || terminatorStarts.has(k) ? k : (ends[k + 1] as number);
+  }
+  const starts: number[] = new Array(tokens.length + 1).fill(0);
+  for (let k = 1; k <= tokens.length; k++) {
+    starts[k] = endsSentence(tokens[k - 1]) || terminatorEnds.has(k) ? k : (starts[k - 1] as number);
+  }
+  const clauseEnd = (from: number) => ends[from] ?? tokens.length;
+  const clauseStart = (from: number) => starts[from] ?? 0;
+  const predicateStarts = new Set(cues.filter((c) => c.kinds.includes('predicate')).map((c) => c.start));
+  const isPredicateAt = (k: number) => predicateStarts.has(k);
   const doubt = (d: Draft, why: Doubt) => {
     d.doubt ??= why;
   };
