@@ -30,7 +30,7 @@ const DOUBTS = {
   scope: 'the negation in your wording may or may not reach it',
   hedge: 'it was stated with a hedge',
   proximity: 'a mention alone does not say the target is close to it',
-  ambiguous: 'that abbreviation has more than one meaning',
+  ambiguous: 'those words can be read more than one way',
 } as const;
 
 /** Why a reading was not taken as stated, and what was read, so the asker can correct it. */

@@ -78,7 +78,7 @@ export function assertMentions(
       continue;
     }
     const forward = kinds.has('pre') || kinds.has('uncertain') ? reachForward(cue, after) : undefined;
-    if (forward) {
+    if (forward && forward.length > 0) {
       for (const { index, sure } of forward) {
         const draft = drafts[index] as Draft;
         if (kinds.has('uncertain')) doubt(draft, { kind: 'hedge' });
@@ -143,10 +143,13 @@ export function assertMentions(
 
   /** The phrases a backward cue reaches: the nearest before it in its clause, with its or-list. */
   function reachBack(cue: FoundCue): number[] {
-    // A lone "no" or "not" reaches back only from the end of its clause ("prone not supine" is
-    // the forward reading); standing alone after a question it answers it ("prior RT? no").
+    // A lone "no" or "not" reaches back only from the end of its clause or before a comma
+    // ("prone not supine" is the forward reading); after a question it answers it ("prior RT?
+    // no", "curative? no, palliative").
     const single = cue.end - cue.start === 1;
-    const clauseEnds = tokens.slice(cue.end, clauseEnd(cue.end)).every((t) => t === COMMA || vocabulary.transparent.has(t));
+    const rest = tokens.slice(cue.end, clauseEnd(cue.end));
+    const comma = rest.indexOf(COMMA);
+    const clauseEnds = (comma < 0 ? rest : rest.slice(0, comma)).every((t) => vocabulary.transparent.has(t));
     if (single && !clauseEnds) return [];
     const answersQuestion = tokens[cue.start - 1] === QUESTION && clauseEnds;
     const start = clauseStart(answersQuestion ? cue.start - 1 : cue.start);

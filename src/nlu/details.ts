@@ -1,8 +1,10 @@
 /** An age stated in years ("12 y/o", "17-year-old", "age 9"), if any. */
 export function extractAge(text: string): number | undefined {
   const match =
-    /\b(\d{1,3})\s*-?\s*(?:y\/?o\b|yo\b|yrs?\b|years?\b(?:\s*-?\s*old)?|year-old|month(?:s)?\s*-?\s*old|mo\s*old)/i.exec(text) ??
-    /\b(?:age|aged|ages)\s*(?:of\s*)?(\d{1,3})\b/i.exec(text);
+    // "2 yrs ago" and "5 years after surgery" are times, not ages.
+    /\b(\d{1,3})\s*-?\s*(?:y\/?o\b|yo\b|yrs?\b|years?\b(?:\s*-?\s*old)?|year-old|month(?:s)?\s*-?\s*old|mo\s*old)(?!\s*(?:ago|earlier|before|prior|later|since|after|post|previously|back)\b)/i.exec(
+      text,
+    ) ?? /\b(?:age|aged|ages)\s*(?:of\s*)?(\d{1,3})\b/i.exec(text);
   if (!match) return undefined;
   const value = Number(match[1]);
   if (/month|mo\s*old/i.test(match[0])) return 0;

@@ -105,6 +105,8 @@ describe('negation scope', () => {
     ['"not" before an enum value rules it out', 'Horizon 3DCRT rectal, patient is not prone', { diagnosis: 'rectal' }],
     ['a post-negation after a colon', 'prior RT: none', { priorIrradiation: false }],
     ['a bare "no" answers the question before it', 'palliative 3DCRT, prior radiation? no', { priorIrradiation: false }],
+    ['"no," then a correction', 'CVS 3DCRT: curative? no, palliative', { treatmentIntent: 'palliative' }],
+    ['"2 yrs ago" is a time, not an age', 'CVS palliative 3DCRT, RT to this same spot 2 yrs ago', { priorIrradiation: true }],
     ['a lone "not" mid-clause is the forward reading', 'Horizon 3DCRT breast prone not supine', { position: 'prone' }],
     ['"not curative" is palliative', 'CVS 3DCRT lung, not curative', { treatmentIntent: 'palliative' }],
   ])('%s: %s', (_name, question, facts) => {
@@ -134,6 +136,12 @@ describe('negation scope', () => {
     ['a radiation history alone does not say where', 'CVS palliative 3DCRT lung, prior RT', 'priorIrradiation', 'proximity'],
     ['a hedge', 'CVS palliative 3DCRT, not sure if there was prior RT', 'priorIrradiation', 'hedge'],
     ['an abbreviation with two meanings', 'CVS SRT for a basal cell of the nose', 'modality', 'ambiguous'],
+    [
+      'a bone named alone may or may not be a metastasis',
+      'CVS palliative 3DCRT to T-spine, cord in field',
+      'boneMetastasis',
+      'ambiguous',
+    ],
     ['a typo as close to two words (proton, photon)', 'Horizon: IGRT with pooton therapy', 'modality', 'typo'],
     ['a real word one edit from a clinical one (lives, liver)', 'Horizon 3DCRT; the patient lives alone', 'diagnosis', 'typo'],
     ['a word two edits from a clinical one (definition, definitive)', 'CVS 3DCRT lung, by definition', 'treatmentIntent', 'typo'],
