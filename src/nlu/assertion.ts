@@ -77,7 +77,10 @@ export function assertMentions(
       for (const i of after) (drafts[i] as Draft).hypothetical = true;
       continue;
     }
-    const forward = kinds.has('pre') || kinds.has('uncertain') ? reachForward(cue, after) : undefined;
+    let forward = kinds.has('pre') || kinds.has('uncertain') ? reachForward(cue, after) : undefined;
+    // "in the prior field not near under CVS": a cue that reads both ways and reaches forward
+    // only doubtfully is taken backward when that reading is sure.
+    if (forward?.[0] && !forward[0].sure && kinds.has('post') && reachBack(cue).length > 0) forward = undefined;
     if (forward && forward.length > 0) {
       for (const { index, sure } of forward) {
         const draft = drafts[index] as Draft;
@@ -118,7 +121,12 @@ export function assertMentions(
 
   /** The phrases a forward cue reaches: the first (sure if only transparent words precede it), then an or-list. */
   function reachForward(cue: FoundCue, after: readonly number[]): { index: number; sure: boolean }[] | undefined {
-    const [first, ...rest] = after;
+    // A payer is negated only when the negation stands right before it ("not Horizon, CVS").
+    const reachable = after.filter((i) => {
+      const f = found[i] as Found;
+      return f.phrase.entry.set.payer === undefined || tokens.slice(cue.end, f.start).every((t) => vocabulary.transparent.has(t));
+    });
+    const [first, ...rest] = reachable;
     if (first === undefined) return undefined;
     const gap = tokens.slice(cue.end, (found[first] as Found).start);
     // "not covered for palliative": the negation is about what is asked, not about the case.
@@ -131,7 +139,9 @@ export function assertMentions(
     for (const index of rest) {
       const next = found[index] as Found;
       const joint = tokens.slice(previous.end, next.start).filter((t) => !DETERMINERS.has(t));
-      const rest = tokens.slice(next.end, clauseEnd(cue.end));
+      // A comma list is one only if it goes straight on to its "or"/"and" and another item.
+      const following = found.find((f) => f.start >= next.end);
+      const rest = tokens.slice(next.end, following && following.start <= clauseEnd(cue.end) ? following.start : next.end);
       const kind = listJoint(joint, next.phrase.group === previous.phrase.group, rest);
       if (kind === 'none') break;
       if (kind === 'and') listSure = false;
@@ -141,15 +151,29 @@ export function assertMentions(
     return reached;
   }
 
+  /**
+   * Whether only transparent words follow, up to the end of the clause or of its segment (a
+   * comma, a colon, a predicate, a payer: "prior RT: none - IGRT covered?", "… absent under CVS").
+   */
+  function quietToSegmentEnd(from: number): boolean {
+    const end = clauseEnd(from);
+    for (let k = from; k < end; k++) {
+      const t = tokens[k] as string;
+      if (t === COMMA || t === COLON || isPredicateAt(k)) return true;
+      const payer = found.find((f) => f.start === k && f.phrase.entry.set.payer !== undefined);
+      if (payer) return true;
+      if (!vocabulary.transparent.has(t)) return false;
+    }
+    return true;
+  }
+
   /** The phrases a backward cue reaches: the nearest before it in its clause, with its or-list. */
   function reachBack(cue: FoundCue): number[] {
     // A lone "no" or "not" reaches back only from the end of its clause or before a comma
     // ("prone not supine" is the forward reading); after a question it answers it ("prior RT?
     // no", "curative? no, palliative").
     const single = cue.end - cue.start === 1;
-    const rest = tokens.slice(cue.end, clauseEnd(cue.end));
-    const comma = rest.indexOf(COMMA);
-    const clauseEnds = (comma < 0 ? rest : rest.slice(0, comma)).every((t) => vocabulary.transparent.has(t));
+    const clauseEnds = quietToSegmentEnd(cue.end);
     if (single && !clauseEnds) return [];
     const answersQuestion = tokens[cue.start - 1] === QUESTION && clauseEnds;
     const start = clauseStart(answersQuestion ? cue.start - 1 : cue.start);
@@ -180,11 +204,16 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'any']);
  * cord or bowel nearby"): after "no prior RT, 3DCRT lung" the comma starts new information.
  */
 function listJoint(joint: readonly string[], sameKind: boolean, rest: readonly string[]): 'or' | 'and' | 'none' {
-  if (joint.length === 0) return 'none';
-  if (joint.every((t) => OR_WORDS.has(t) || t === COMMA) && joint.some((t) => OR_WORDS.has(t))) return 'or';
-  if (joint.every((t) => AND_WORDS.has(t) || t === COMMA) && joint.some((t) => AND_WORDS.has(t))) return 'and';
+  const kind = (words: readonly string[]) => {
+    const plain = words.filter((t) => !DETERMINERS.has(t));
+    if (plain.length === 0) return 'none';
+    if (plain.every((t) => OR_WORDS.has(t) || t === COMMA) && plain.some((t) => OR_WORDS.has(t))) return 'or';
+    if (plain.every((t) => AND_WORDS.has(t) || t === COMMA) && plain.some((t) => AND_WORDS.has(t))) return 'and';
+    return 'none';
+  };
+  const joined = kind(joint);
+  if (joined !== 'none') return joined;
   if (joint.length !== 1 || joint[0] !== COMMA || !sameKind) return 'none';
   // "not prone, supine" corrects rather than lists: a comma list needs its "or"/"and".
-  if (rest.some((t) => OR_WORDS.has(t))) return 'or';
-  return rest.some((t) => AND_WORDS.has(t)) ? 'and' : 'none';
+  return kind(rest);
 }
