@@ -124,7 +124,7 @@ export function assertMentions(
     // A payer is negated only when the negation stands right before it ("not Horizon, CVS").
     const reachable = after.filter((i) => {
       const f = found[i] as Found;
-      return f.phrase.entry.set.payer === undefined || tokens.slice(cue.end, f.start).every((t) => vocabulary.transparent.has(t));
+      return f.phrase.entry.set.payer === undefined || f.start === cue.end;
     });
     const [first, ...rest] = reachable;
     if (first === undefined) return undefined;
