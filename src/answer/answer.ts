@@ -1,5 +1,6 @@
 import { mergeTurn, type Turn } from '../context/merge.js';
 import type { ContextStore } from '../context/store.js';
+import type { Answer } from '../contract/answer.js';
 import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
 import { parseQuestion } from '../nlu/parse.js';
 import { helpAnswer, outOfScopeAnswer, unknownPayerAnswer } from './canned.js';
@@ -8,7 +9,6 @@ import { claimAnswer } from './claim-answer.js';
 import { codeLookup } from './code-lookup.js';
 import { defaultPipeline, type Pipeline } from './pipeline.js';
 import { policyInfo } from './policy-info.js';
-import type { Answer } from './schema.js';
 
 /** Where a question comes from: its thread (for follow-ups) and the store that remembers threads. */
 export interface AskContext {

@@ -1,5 +1,5 @@
+import type { Answer, Intent } from '../contract/answer.js';
 import type { Pipeline } from './pipeline.js';
-import type { Answer, Intent } from './schema.js';
 
 const EXAMPLES = [
   'Horizon: 3DCRT for rectal cancer, prone on a belly board — is IGRT medically necessary?',

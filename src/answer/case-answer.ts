@@ -1,13 +1,13 @@
 import { changeNotes } from '../codes/changes.js';
 import type { Turn } from '../context/merge.js';
-import type { Question } from '../policy/determination.js';
+import type { Answer, Finding } from '../contract/answer.js';
+import type { Question } from '../contract/determination.js';
 import type { CaseFacts } from '../policy/evaluate.js';
 import { findingLines } from '../render/text.js';
 import { describeDoubt, describeFacts } from './describe-facts.js';
 import { findingFor } from './findings.js';
 import { followUpFor } from './follow-up.js';
 import type { Pipeline } from './pipeline.js';
-import type { Answer, Finding } from './schema.js';
 
 /** Answers coverage, billing and compare questions: one finding per payer, evaluated over the turn's facts. */
 export function caseAnswer(

@@ -1,9 +1,9 @@
 import { asSetting, checkClaim } from '../codes/index.js';
 import type { Turn } from '../context/merge.js';
+import type { Answer } from '../contract/answer.js';
 import type { CodeMention } from '../nlu/codes.js';
 import { claimTable } from '../render/claim-table.js';
 import type { Pipeline } from './pipeline.js';
-import type { Answer } from './schema.js';
 
 /** Checks the claim lines a message lists: a verdict per line and per conflicting pair, and a summary. */
 export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly CodeMention[], date: string): Omit<Answer, 'facts'> {

@@ -1,7 +1,7 @@
 import { lookupCode, sourceLabel } from '../codes/index.js';
 import type { Link, Source } from '../codes/schema.js';
+import type { Finding } from '../contract/answer.js';
 import type { Pipeline } from './pipeline.js';
-import type { Finding } from './schema.js';
 
 const SETTING_WORDS: Record<string, string> = {
   hospital_outpatient: 'hospital outpatient (HOPPS)',

@@ -1,8 +1,8 @@
-import type { Question } from '../policy/determination.js';
+import type { Finding } from '../contract/answer.js';
+import type { Question } from '../contract/determination.js';
 import { type CaseFacts, type Evaluation, evaluate } from '../policy/evaluate.js';
 import { excerptFor } from '../retrieve/excerpt.js';
 import type { Pipeline } from './pipeline.js';
-import type { Finding } from './schema.js';
 
 /** Evaluates one payer's policy and turns the result into a contract Finding with its excerpt. */
 export function findingFor(pipeline: Pipeline, payer: string, question: Question, input: CaseFacts, query: string): Finding {

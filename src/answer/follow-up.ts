@@ -1,5 +1,5 @@
+import type { FollowUp } from '../contract/answer.js';
 import type { Pipeline } from './pipeline.js';
-import type { FollowUp } from './schema.js';
 
 const PAYER_OPTIONS = [
   { label: 'CVS Health', reply: 'CVS' },

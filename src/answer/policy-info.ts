@@ -1,5 +1,5 @@
+import type { Finding } from '../contract/answer.js';
 import type { Pipeline } from './pipeline.js';
-import type { Finding } from './schema.js';
 
 /** What a policy-information question asks about. */
 type Topic = 'dates' | 'number' | 'population' | 'plans' | 'title' | 'indications' | 'search';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { answer } from '../answer/answer.js';
-import type { Answer, Intent } from '../answer/schema.js';
 import { MemoryContextStore } from '../context/memory-store.js';
+import type { Answer, Intent } from '../contract/answer.js';
 
 interface Gold {
   id: string;

@@ -1,4 +1,4 @@
-import type { Citation } from '../answer/schema.js';
+import type { Citation } from '../contract/answer.js';
 import type { Source } from './schema.js';
 import type { CodeTable } from './table.js';
 

@@ -1,5 +1,5 @@
-import type { Finding } from '../answer/schema.js';
-import type { Determination } from '../policy/determination.js';
+import type { Finding } from '../contract/answer.js';
+import type { Determination } from '../contract/determination.js';
 import { payerName } from './citation.js';
 import { type ClaimLine, lineLabel } from './claim-line.js';
 import { DETERMINATION_OF, lineFinding, relationFinding } from './finding.js';

@@ -1,5 +1,5 @@
-import type { Finding } from '../answer/schema.js';
-import type { Determination } from '../policy/determination.js';
+import type { Finding } from '../contract/answer.js';
+import type { Determination } from '../contract/determination.js';
 import { lineLabel } from './claim-line.js';
 import type { LineCheck, LineVerdict } from './line.js';
 import type { Relation, Verdict } from './relation.js';

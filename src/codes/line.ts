@@ -1,4 +1,4 @@
-import type { Citation } from '../answer/schema.js';
+import type { Citation } from '../contract/answer.js';
 import { changeNotes } from './changes.js';
 import { citationOf, silentCitation } from './citation.js';
 import type { ClaimLine } from './claim-line.js';

@@ -1,4 +1,4 @@
-import type { Intent } from '../answer/schema.js';
+import type { Intent } from '../contract/answer.js';
 import type { ParsedQuestion } from '../nlu/parse.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { Intent } from '../answer/schema.js';
+import { Intent } from '../contract/answer.js';
 import type { ContextStore, ThreadState } from './store.js';
 
 // What a stored value must look like before it is trusted as a thread's context: a value

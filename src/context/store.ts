@@ -1,4 +1,4 @@
-import type { Intent } from '../answer/schema.js';
+import type { Intent } from '../contract/answer.js';
 import type { Facts } from '../policy/facts.js';
 
 /** What a conversation thread has established so far. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Intent } from '../answer/schema.js';
+import { Intent } from '../contract/answer.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 

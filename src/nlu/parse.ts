@@ -1,4 +1,4 @@
-import type { Intent } from '../answer/schema.js';
+import type { Intent } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
 import { assertMentions } from './assertion.js';

@@ -1,7 +1,7 @@
+import type { Determination, Question } from '../contract/determination.js';
 import { evaluateCondition, firstOpenFact, type Scope } from './condition.js';
 import type { Corpus, Policy } from './corpus.js';
 import { type Decision, decide, decideQuickly, type RuleTrace } from './decide.js';
-import type { Determination, Question } from './determination.js';
 import { completions } from './enumerate.js';
 import { domain, type Facts, type FactValue } from './facts.js';
 import type { Rule } from './schema.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Determination, Question } from './determination.js';
+import { Determination, Question } from '../contract/determination.js';
 
 const FactName = z.string().regex(/^[a-z][A-Za-z]*$/, 'a fact name is camelCase');
 

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Answer, Finding } from '../answer/schema.js';
+import type { Answer, Finding } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 import { policyHeading } from './text.js';

@@ -1,4 +1,4 @@
-import type { Answer, Finding } from '../answer/schema.js';
+import type { Answer, Finding } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import { DETERMINATION_WORDS } from './words.js';
 

@@ -1,4 +1,4 @@
-import type { Determination } from '../policy/determination.js';
+import type { Determination } from '../contract/determination.js';
 
 /** How each determination reads to a person, with a mark that survives plain text. */
 export const DETERMINATION_WORDS: Readonly<Record<Determination, { mark: string; words: string }>> = {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer } from '../answer/schema.js';
+import type { Answer } from '../contract/answer.js';
 import { logAnswer } from '../log/logger.js';
 import { renderBlocks } from '../render/blocks.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';

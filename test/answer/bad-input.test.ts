@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
-import { Answer } from '../../src/answer/schema.js';
+import { Answer } from '../../src/contract/answer.js';
 
 describe('bad input gets a clear, polite answer, never a crash', () => {
   test.each([

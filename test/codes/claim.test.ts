@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { Finding } from '../../src/answer/schema.js';
 import { EXTERNAL_MARKER } from '../../src/codes/citation.js';
 import { checkClaim } from '../../src/codes/claim.js';
 import { parseClaimLines } from '../../src/codes/parse-lines.js';
 import type { CodeQuestion } from '../../src/codes/question.js';
+import { Finding } from '../../src/contract/answer.js';
 import { claimTable } from '../../src/render/claim-table.js';
 import { corpus, D2025, D2026, table } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { Determination, Question } from '../../src/contract/determination.js';
 import { loadCorpus } from '../../src/policy/corpus.js';
-import type { Determination, Question } from '../../src/policy/determination.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import type { Facts } from '../../src/policy/facts.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
-import { Answer } from '../../src/answer/schema.js';
+import { Answer } from '../../src/contract/answer.js';
 import { LIMITS, renderBlocks } from '../../src/render/blocks.js';
 import { longQuestion, question } from './arbitraries.js';
 

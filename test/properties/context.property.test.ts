@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
-import { Answer } from '../../src/answer/schema.js';
 import { MemoryContextStore } from '../../src/context/memory-store.js';
+import { Answer } from '../../src/contract/answer.js';
 import { question, vocabulary } from './arbitraries.js';
 
 const pipeline = defaultPipeline();

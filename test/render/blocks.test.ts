@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
-import type { Answer, Finding } from '../../src/answer/schema.js';
+import type { Answer, Finding } from '../../src/contract/answer.js';
 import { LIMITS, renderBlocks } from '../../src/render/blocks.js';
 import { escapeMrkdwn } from '../../src/render/mrkdwn.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Determination } from '../policy/determination.js';
+import { Determination } from './determination.js';
 
 /** The intents of the answer contract. */
 export const Intent = z.enum(['coverage', 'billing', 'code_lookup', 'compare', 'policy_info', 'help', 'out_of_scope']);
