@@ -22,7 +22,7 @@ export function codeLookup(
     const status = lookupCode(pipeline.codes, code, date);
     const { entry } = status;
     if (!entry) {
-      lines.push('', `${code}: I don’t know this code — neither policy nor my code table mentions it. Check the code set.`);
+      lines.push('', `${code}: I don’t know this code — neither the policies here nor my code table mention it. Check the code set.`);
       continue;
     }
     const source = (s: Source) => sourceLabel(pipeline.codes, s);

@@ -7,7 +7,6 @@ export { type ClaimLine, lineLabel } from './claim-line.js';
 export { lineFinding, relationFinding } from './finding.js';
 export { checkLine, type LineCheck, type LineVerdict } from './line.js';
 export { type CodeLookup, lookupCode } from './lookup.js';
-export { parseClaimLines } from './parse-lines.js';
 export { asSetting, type CodeQuestion, type PayerQuestion } from './question.js';
 export { type Relation, relation, type Verdict } from './relation.js';
 export { type CodeState, codeState, currentCodes } from './state.js';

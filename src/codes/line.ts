@@ -38,7 +38,7 @@ export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQues
       ...base,
       verdict: 'unknown',
       ruleId: 'codes.line.unknown',
-      reason: `${line.code} is not in the code table and neither policy names it; check it against the code set.`,
+      reason: `${line.code} is not in the code table and no policy here names it; check it against the code set.`,
       citation: silentCitation(table, payer),
     };
   }

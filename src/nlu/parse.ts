@@ -2,7 +2,7 @@ import type { Intent } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
 import { assertMentions } from './assertion.js';
-import { type CodeMention, extractCodes } from './codes.js';
+import { type CodeMention, extractCodes, isClaimCheck } from './codes.js';
 import type { AssertionCues } from './cues.js';
 import { extractAge, extractDate } from './details.js';
 import { findPhrases } from './extract.js';
@@ -129,10 +129,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     ...(age !== undefined ? { age } : {}),
     inDomain: inDomain || otherPayers.length > 0,
     codeChoice,
-    claimCheck:
-      codes.length >= 3 ||
-      (codes.length >= 1 && /^(check|verify|audit|scrub|review)\b/.test(text)) ||
-      (codes.length >= 2 && /\bclaim\b/.test(text)),
+    claimCheck: isClaimCheck(text, codes),
     otherPayers,
     truncated,
     empty,

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { EXTERNAL_MARKER } from '../../src/codes/citation.js';
 import { checkClaim } from '../../src/codes/claim.js';
-import { parseClaimLines } from '../../src/codes/parse-lines.js';
 import type { CodeQuestion } from '../../src/codes/question.js';
 import { Finding } from '../../src/contract/answer.js';
+import { extractCodes } from '../../src/nlu/codes.js';
 import { claimTable } from '../../src/render/claim-table.js';
 import { corpus, D2025, D2026, table } from './fixtures.js';
 
-const check = (text: string, question: CodeQuestion) => checkClaim(table, parseClaimLines(text), question);
+const check = (text: string, question: CodeQuestion) => checkClaim(table, extractCodes(text), question);
 const verdicts = (text: string, question: CodeQuestion) =>
   check(text, question).findings.map((f) => `${f.subject} ${f.payer} ${f.determination}`);
 
@@ -49,7 +49,7 @@ describe('checkClaim: per-line verdicts', () => {
     ],
     ['g6017-professional: no -26', 'G6017-26', { payer: 'cvs' }, 'G6017-26 cvs do_not_bill'],
     ['igrt-with-superficial-or-electron (CVS)', '77387', { payer: 'cvs', modality: 'electron' }, '77387 cvs do_not_bill'],
-    ['unknown code is not addressed', '99213', { payer: 'horizon' }, '99213 horizon not_addressed'],
+    ['unknown code is not addressed', 'check 99213', { payer: 'horizon' }, '99213 horizon not_addressed'],
   ] as const)('%s', (_name, text, options, expected) => {
     expect(verdicts(text, { dateOfService: D2025, ...options })).toContain(expected);
   });
