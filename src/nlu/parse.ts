@@ -4,7 +4,7 @@ import type { Facts, FactValue } from '../policy/facts.js';
 import { assertMentions } from './assertion.js';
 import { type CodeMention, extractCodes, isClaimCheck } from './codes.js';
 import type { AssertionCues } from './cues.js';
-import { extractAge, extractDate } from './details.js';
+import { extractAge, extractDate, type StatedDate } from './details.js';
 import { findPhrases } from './extract.js';
 import { type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon } from './lexicon.js';
@@ -26,7 +26,7 @@ export interface ParsedQuestion {
   readonly whatIf: Facts;
   readonly payers: readonly string[];
   readonly codes: readonly CodeMention[];
-  readonly dateOfService?: string;
+  readonly dateOfService?: StatedDate;
   readonly age?: number;
   /** Whether it speaks of this bot's subject at all (recognised facts, codes or domain words). */
   readonly inDomain: boolean;

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { dateOfService, extractAge, extractDate } from '../../src/nlu/details.js';
+import { normaliseText } from '../../src/nlu/normalise.js';
+
+const TODAY = '2026-11-23';
+const read = (question: string) => dateOfService(extractDate(normaliseText(question)), TODAY);
+
+describe('dates of service: every common form is read and its source said', () => {
+  test.each([
+    ['ISO', 'check 77385 horizon 2025-03-04', '2025-03-04', '2025-03-04'],
+    ['US numeric', 'DOS 03/04/2025, IMRT billing', '2025-03-04', '03/04/2025'],
+    ['US numeric, two-digit year', 'billed 3/4/25', '2025-03-04', '3/4/25'],
+    ['month spelled out', 'date of service March 4, 2025', '2025-03-04', 'march 4, 2025'],
+    ['day first, short month and year', 'what replaced 76950 on 4 Mar 25', '2025-03-04', '4 mar 25'],
+    ['ordinal day', 'seen 4th March 2025', '2025-03-04', '4th march 2025'],
+    ['year-less after DOS: its last occurrence on or before today', 'DOS 3/2 imrt billing', '2026-03-02', '3/2'],
+    ['year-less, later in the year than today: last year', 'on 12/24, G6001 x5', '2025-12-24', '12/24'],
+  ])('%s: "%s" → %s', (_name, question, date, written) => {
+    expect(read(question)).toEqual({ date, from: 'question', written });
+  });
+
+  test.each([
+    ['no date at all', 'Horizon IMRT billing'],
+    ['an age is not a date', 'a 12 y/o, IMRT, Horizon'],
+    ['codes and units are not dates', 'check 77387-26 x5 and G6001 x 2'],
+    ['a year alone is not a date of service', 'the 2026 code changes for 77385'],
+    ['a bare fraction-like number without a cue is not a date', 'IMRT 45 Gy, 1/2 of the fields'],
+    ['POS 11 is not a date', 'HOPD vs POS 11 billing'],
+  ])('%s: "%s" → today', (_name, question) => {
+    expect(read(question)).toEqual({ date: TODAY, from: 'today' });
+  });
+
+  test.each([
+    ['an impossible day', 'check 77385 dos 2/30/2025', '2/30/2025'],
+    ['an impossible month', 'check 77385 on 2025-13-04', '2025-13-04'],
+    ['a spelled month with an impossible day', 'billing on March 45, 2025', 'march 45, 2025'],
+  ])('unreadable, said and not silently replaced: %s', (_name, question, unreadable) => {
+    expect(read(question)).toEqual({ date: TODAY, from: 'today', unreadable });
+  });
+});
+
+describe('ages', () => {
+  test.each([
+    ['12 y/o', 12],
+    ['a 17-year-old', 17],
+    ['age 9', 9],
+    ['6 months old', 0],
+    ['77387 x5', undefined],
+  ])('"%s" → %s', (text, age) => {
+    expect(extractAge(text)).toBe(age);
+  });
+});
