@@ -1,22 +1,15 @@
 import { changeNotes } from '../codes/changes.js';
 import type { Turn } from '../context/merge.js';
-import type { Answer, Finding } from '../contract/answer.js';
+import type { Answer, DateUsed, Finding } from '../contract/answer.js';
 import type { Question } from '../contract/determination.js';
 import type { CaseFacts } from '../policy/evaluate.js';
-import { findingLines } from '../render/text.js';
-import { describeDoubt, describeFacts } from './describe-facts.js';
+import { describeConfirms, describeConflicts, describeFacts } from './describe-facts.js';
 import { findingFor } from './findings.js';
 import { followUpFor } from './follow-up.js';
 import type { Pipeline } from './pipeline.js';
 
 /** Answers coverage, billing and compare questions: one finding per payer, evaluated over the turn's facts. */
-export function caseAnswer(
-  pipeline: Pipeline,
-  turn: Turn,
-  query: string,
-  billingWords: boolean,
-  date: string,
-): Omit<Answer, 'facts'> {
+export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billingWords: boolean, date: DateUsed): Answer {
   const everyPayer = [...pipeline.corpus.policies.keys()];
   // "Compare with Horizon" in a CVS thread still means both sides.
   const payers = turn.payers.length > 0 && !(turn.intent === 'compare' && turn.payers.length < 2) ? turn.payers : everyPayer;
@@ -35,31 +28,22 @@ export function caseAnswer(
         ? billingFinding(pipeline, payer, input, query)
         : findingFor(pipeline, payer, 'necessity', input, query),
     )
-    .map((finding) => withCodeChanges(pipeline, finding, question === 'billing' ? codes : [], date));
+    .map((finding) => withCodeChanges(pipeline, finding, question === 'billing' ? codes : [], date.date));
   const open = findings.find((f) => f.determination === 'needs_info');
   const nextFact = open?.missing[0];
   const followUp = nextFact ? followUpFor(pipeline, nextFact) : undefined;
 
-  const ask = (fact: string) => pipeline.corpus.facts[fact]?.ask ?? fact;
-  const lines: string[] = [];
-  const understood = describeFacts(pipeline, turn);
-  if (understood) lines.push(`Understood: ${understood}`);
-  for (const conflict of turn.conflicts) {
-    lines.push(
-      `You gave more than one ${pipeline.corpus.facts[conflict.fact]?.label ?? conflict.fact} (${conflict.values.join(' and ')}); which is it?`,
-    );
-  }
-  const asked = new Set(findings.flatMap((f) => f.missing));
-  for (const reading of turn.unsure.filter((u) => asked.has(u.fact))) {
-    lines.push(
-      `Please confirm ${pipeline.corpus.facts[reading.fact]?.label ?? reading.fact}: ${describeDoubt(pipeline, reading)}`,
-    );
-  }
-  if (question === 'billing') lines.push(`Stated for date of service ${date}.`);
-  if (turn.intent === 'compare') lines.push(`Comparing ${payers.length} payers:`);
-  for (const finding of findings) lines.push('', ...findingLines(pipeline.corpus, finding, ask));
-  lines.push('', 'Policy guidance, not a coverage guarantee.');
-  return { intent: turn.intent, findings, text: lines.join('\n'), ...(followUp ? { followUp } : {}) };
+  return {
+    intent: turn.intent,
+    findings,
+    text: '',
+    facts: turn.facts,
+    understood: describeFacts(pipeline.corpus, turn),
+    conflicts: describeConflicts(pipeline.corpus, turn),
+    confirm: describeConfirms(pipeline.corpus, turn, new Set(findings.flatMap((f) => f.missing))),
+    ...(question === 'billing' ? { dateOfService: date } : {}),
+    ...(followUp ? { followUp } : {}),
+  };
 }
 
 /**
@@ -97,5 +81,5 @@ function withCodeChanges(pipeline: Pipeline, finding: Finding, codes: readonly s
     sections: [`${finding.citation.policyId}:${finding.citation.section}`],
     date,
   });
-  return notes.length > 0 ? { ...finding, notes: [...finding.notes, ...notes] } : finding;
+  return notes.length > 0 ? { ...finding, changes: [...finding.changes, ...notes] } : finding;
 }

@@ -1,6 +1,7 @@
 import { lookupCode, sourceLabel } from '../codes/index.js';
 import type { Link, Source } from '../codes/schema.js';
 import type { Finding } from '../contract/answer.js';
+import { changeLine } from '../render/text.js';
 import type { Pipeline } from './pipeline.js';
 
 const SETTING_WORDS: Record<string, string> = {
@@ -16,13 +17,16 @@ export function codeLookup(
   choice = false,
 ): { findings: Finding[]; lines: string[] } {
   const findings: Finding[] = [];
-  const lines: string[] = [`Stated for date of service ${date}.`];
+  const lines: string[] = [];
   if (choice && codes.length >= 2) lines.push(choiceLine(pipeline, codes, date));
   for (const code of codes) {
     const status = lookupCode(pipeline.codes, code, date);
     const { entry } = status;
     if (!entry) {
-      lines.push('', `${code}: I don’t know this code — neither the policies here nor my code table mention it. Check the code set.`);
+      lines.push(
+        '',
+        `${code}: I don’t know this code — neither the policies here nor my code table mention it. Check the code set.`,
+      );
       continue;
     }
     const source = (s: Source) => sourceLabel(pipeline.codes, s);
@@ -42,7 +46,7 @@ export function codeLookup(
     if (entry.replacedBy.length > 0) block.push(`Replaced by: ${entry.replacedBy.map(link).join('; ')}.`);
     if (status.useInstead.length > 0) block.push(`On ${date} that means: ${status.useInstead.join(' or ')}.`);
     for (const statement of status.statements) block.push(`• ${statement.text} (${source(statement.source)})`);
-    block.push(...status.notes);
+    block.push(...status.changes.map(changeLine));
     lines.push('', ...block);
     const grounded = [
       ...status.statements.map((s) => s.source),
@@ -58,7 +62,8 @@ export function codeLookup(
         citation: { policyId: grounded.policy, section: grounded.section, excerpt: grounded.quote },
         reason: block.slice(0, 2).join(' '),
         assumed: [],
-        notes: block.slice(2),
+        notes: block.slice(2, block.length - status.changes.length),
+        changes: [...status.changes],
         subject: code,
         trace: [],
       });

@@ -1,29 +1,58 @@
 import type { Turn } from '../context/merge.js';
+import type { Confirm, Conflict, Understood } from '../contract/answer.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
+import type { Corpus } from '../policy/corpus.js';
 import type { FactValue } from '../policy/facts.js';
-import type { Pipeline } from './pipeline.js';
 
-/** A one-line summary of what the bot understood, so the asker can spot a misreading. */
-export function describeFacts(pipeline: Pipeline, turn: Turn): string {
-  const parts: string[] = [];
-  for (const payer of turn.payers) parts.push(pipeline.corpus.policies.get(payer)?.doc.payer ?? payer);
-  for (const [fact, value] of Object.entries(turn.facts)) parts.push(...describeValue(pipeline, fact, value));
-  for (const [fact, values] of Object.entries(turn.excluded)) {
-    for (const value of values) parts.push(`not ${describeValue(pipeline, fact, value).join('')}`);
-  }
-  for (const [fact, value] of Object.entries(turn.whatIf))
-    parts.push(`what if: ${describeValue(pipeline, fact, value).join('')}`);
-  for (const reading of turn.unsure) parts.push(`${describeValue(pipeline, reading.fact, reading.value).join('')} (unconfirmed)`);
-  return parts.join(' · ');
+/**
+ * What the bot understood, so the asker can spot a misreading: payers first, then the stated
+ * facts, the values ruled out, the what-ifs and the unconfirmed readings, each with its label.
+ */
+export function describeFacts(corpus: Corpus, turn: Turn): Understood[] {
+  const understood: Understood[] = turn.payers.map((payer) => ({
+    fact: 'payer',
+    value: payer,
+    label: corpus.policies.get(payer)?.doc.payer ?? payer,
+    as: 'stated',
+  }));
+  const add = (fact: string, value: FactValue, as: Understood['as']) => {
+    const label = describeValue(corpus, fact, value);
+    if (label !== undefined) understood.push({ fact, value, label, as });
+  };
+  for (const [fact, value] of Object.entries(turn.facts)) add(fact, value, 'stated');
+  for (const [fact, values] of Object.entries(turn.excluded)) for (const value of values) add(fact, value, 'ruled_out');
+  for (const [fact, value] of Object.entries(turn.whatIf)) add(fact, value, 'what_if');
+  for (const reading of turn.unsure) add(reading.fact, reading.value, 'unconfirmed');
+  return understood;
+}
+
+/** The facts the question gave more than one value for, labelled. */
+export function describeConflicts(corpus: Corpus, turn: Turn): Conflict[] {
+  return turn.conflicts.map((c) => ({
+    fact: c.fact,
+    label: corpus.facts[c.fact]?.label ?? c.fact,
+    values: c.values.map(String),
+  }));
+}
+
+/** The doubtful readings an answer turns on, each with why it was not taken as stated. */
+export function describeConfirms(corpus: Corpus, turn: Turn, asked: ReadonlySet<string>): Confirm[] {
+  return turn.unsure
+    .filter((u) => asked.has(u.fact))
+    .map((reading) => ({
+      fact: reading.fact,
+      label: corpus.facts[reading.fact]?.label ?? reading.fact,
+      why: describeDoubt(corpus, reading),
+    }));
 }
 
 /** How one fact reads to a person: an enum value's label, "label: yes/no", or the codes. */
-function describeValue(pipeline: Pipeline, fact: string, value: FactValue): string[] {
-  const def = pipeline.corpus.facts[fact];
-  if (!def || value === undefined) return [];
-  if (def.kind === 'enum') return [def.values[String(value)]?.label ?? String(value)];
-  if (def.kind === 'boolean') return [`${def.label}: ${value ? 'yes' : 'no'}`];
-  return Array.isArray(value) ? [`codes ${value.join(', ')}`] : [];
+function describeValue(corpus: Corpus, fact: string, value: FactValue): string | undefined {
+  const def = corpus.facts[fact];
+  if (!def || value === undefined) return undefined;
+  if (def.kind === 'enum') return def.values[String(value)]?.label ?? String(value);
+  if (def.kind === 'boolean') return `${def.label}: ${value ? 'yes' : 'no'}`;
+  return Array.isArray(value) ? `codes ${value.join(', ')}` : undefined;
 }
 
 const DOUBTS = {
@@ -34,11 +63,11 @@ const DOUBTS = {
 } as const;
 
 /** Why a reading was not taken as stated, and what was read, so the asker can correct it. */
-export function describeDoubt(pipeline: Pipeline, reading: UnsureFact): string {
-  const read = describeValue(pipeline, reading.fact, reading.value).join('');
+function describeDoubt(corpus: Corpus, reading: UnsureFact): string {
+  const read = describeValue(corpus, reading.fact, reading.value) ?? '';
   const why =
     reading.doubt.kind === 'typo'
       ? `I read “${reading.doubt.typed}” as “${reading.doubt.read}”${reading.doubt.other ? `, and it could also be “${reading.doubt.other}”` : ', which may be another word'}`
       : DOUBTS[reading.doubt.kind];
-  return `I read “${read}”, but ${why}. ${pipeline.corpus.facts[reading.fact]?.ask ?? ''}`.trim();
+  return `I read “${read}”, but ${why}. ${corpus.facts[reading.fact]?.ask ?? ''}`.trim();
 }

@@ -26,6 +26,7 @@ function toFinding(pipeline: Pipeline, payer: string, e: Evaluation, query: stri
     reason: e.reason,
     assumed: e.assumed.map((a) => assumption(pipeline, a.fact, a.value)),
     notes: e.notes.map((n) => n.text),
+    changes: [],
     trace: e.trace.map((t) => ({ ...t, conditions: [...t.conditions] })),
   };
 }

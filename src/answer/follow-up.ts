@@ -1,17 +1,15 @@
 import type { FollowUp } from '../contract/answer.js';
 import type { Pipeline } from './pipeline.js';
 
-const PAYER_OPTIONS = [
-  { label: 'CVS Health', reply: 'CVS' },
-  { label: 'Horizon BCBSNJ', reply: 'Horizon' },
-];
-
 /**
  * The one-click way to supply a missing fact: the fact's question and, for enum and yes/no
  * facts, replies that the parser understands (taken from the lexicon, so they round-trip).
  */
 export function followUpFor(pipeline: Pipeline, fact: string): FollowUp | undefined {
-  if (fact === 'payer') return { fact, question: 'Which payer’s policy?', options: PAYER_OPTIONS };
+  if (fact === 'payer') {
+    const options = [...pipeline.corpus.policies.values()].map(({ doc }) => ({ label: doc.payer, reply: doc.reply }));
+    return { fact, question: 'Which payer’s policy?', options };
+  }
   const def = pipeline.corpus.facts[fact];
   if (!def) return undefined;
   if (def.kind === 'boolean') {

@@ -40,6 +40,7 @@ export function policyInfo(
       reason: line,
       assumed: [],
       notes: [],
+      changes: [],
       trace: [],
     });
     lines.push(line);
@@ -87,17 +88,12 @@ function describeTopic(pipeline: Pipeline, payer: string, topic: Topic, question
       ];
     case 'population':
     case 'plans':
-      if (topic === 'plans' && payer === 'horizon') {
-        return [
-          `${name}: Medicare Advantage follows this policy (no NCD, and Novitas has no LCD for IGRT); Medicaid and NJ FamilyCare members get the same policy; FIDE-SNP follows the Medicare statement for Medicare-covered services and the Medicaid statement otherwise.`,
-          'coverage.medicare',
-        ];
-      }
+      if (topic === 'plans' && doc.topics.plans) return [`${name}: ${doc.topics.plans.text}`, doc.topics.plans.section];
       return [`${name} applies to: ${doc.population.summary}`, doc.population.section];
     case 'indications':
       return [
         indications(pipeline, payer, name, /\bnot\b|\bisn'?t\b|\bexclu/.test(question.toLowerCase())),
-        payer === 'horizon' ? 'II' : 'policy.3dcrt',
+        doc.topics.indications,
       ];
     case 'title':
       return [`${name}.`, firstSection];

@@ -32,6 +32,6 @@ export function changeNotes(
       return doc?.dates.effective ? [`${doc.payer} ${doc.dates.effective}`] : [];
     });
     const effective = policyDates.length ? `; policy effective ${policyDates.join(', ')}` : '';
-    return `⚠️ Code-set change since ${change.effective} (after the policy's coding text${effective}): ${change.text} Source: ${source?.title ?? change.source}.`;
+    return `Code-set change since ${change.effective} (after the policy's coding text${effective}): ${change.text} Source: ${source?.title ?? change.source}.`;
   });
 }

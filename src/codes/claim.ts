@@ -1,20 +1,12 @@
-import type { Finding } from '../contract/answer.js';
+import type { ClaimRow, Finding } from '../contract/answer.js';
 import type { Determination } from '../contract/determination.js';
 import { payerName } from './citation.js';
 import { type ClaimLine, lineLabel } from './claim-line.js';
 import { DETERMINATION_OF, lineFinding, relationFinding } from './finding.js';
-import { checkLine, type LineCheck, type LineVerdict } from './line.js';
+import { checkLine, type LineCheck } from './line.js';
 import type { CodeQuestion } from './question.js';
-import { type Relation, relation, type Verdict } from './relation.js';
+import { type Relation, relation } from './relation.js';
 import type { CodeTable } from './table.js';
-
-/** One row of the claim check as a person reads it: a line or pair, the payers it holds for, the verdict and why. */
-export interface ClaimRow {
-  readonly subject: string;
-  readonly payers: readonly string[];
-  readonly verdict: Verdict | LineVerdict;
-  readonly reason: string;
-}
 
 /** A whole claim checked: per-line and per-conflicting-pair results for each payer, as Findings, rows and a summary. */
 export interface ClaimCheck {
@@ -24,7 +16,7 @@ export interface ClaimCheck {
   readonly pairs: readonly Relation[];
   /** Most actionable first (do not bill, bundled, separately billable, not addressed, info), so a payer's first finding is its headline. */
   readonly findings: readonly Finding[];
-  readonly rows: readonly ClaimRow[];
+  readonly rows: ClaimRow[];
   readonly summary: string;
 }
 

@@ -36,6 +36,7 @@ function toFinding(result: Relation | LineCheck, subject: string): Finding {
     reason: result.reason,
     assumed: [...result.assumed],
     notes: [...result.notes],
+    changes: [...result.changes],
     subject,
     trace: [],
   };

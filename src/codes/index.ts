@@ -2,7 +2,7 @@
 
 export { changeNotes } from './changes.js';
 export { citationOf, EXTERNAL_MARKER, sourceLabel } from './citation.js';
-export { type ClaimCheck, type ClaimRow, checkClaim } from './claim.js';
+export { type ClaimCheck, checkClaim } from './claim.js';
 export { type ClaimLine, lineLabel } from './claim-line.js';
 export { lineFinding, relationFinding } from './finding.js';
 export { checkLine, type LineCheck, type LineVerdict } from './line.js';

@@ -22,6 +22,8 @@ export interface LineCheck {
   readonly useInstead: readonly string[];
   readonly assumed: readonly string[];
   readonly notes: readonly string[];
+  /** Code-set changes since the policy's coding text that bear on the verdict. */
+  readonly changes: readonly string[];
 }
 
 /**
@@ -31,7 +33,14 @@ export interface LineCheck {
  */
 export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQuestion): LineCheck {
   const { payer, dateOfService: date } = question;
-  const base = { line, payer, useInstead: [] as string[], assumed: [] as string[], notes: [] as string[] };
+  const base = {
+    line,
+    payer,
+    useInstead: [] as string[],
+    assumed: [] as string[],
+    notes: [] as string[],
+    changes: [] as string[],
+  };
   const entry = table.codes[line.code];
   if (!entry) {
     return {
@@ -52,7 +61,8 @@ export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQues
       reason: problem.reason,
       citation: problem.citation,
       useInstead: problem.useInstead,
-      notes: [...said, ...changeNotes(table, table.corpus, { codes: [line.code], sections: [], date })],
+      notes: said,
+      changes: changeNotes(table, table.corpus, { codes: [line.code], sections: [], date }),
     };
   }
   for (const rule of table.lines) {
@@ -67,7 +77,7 @@ export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQues
       reason: rule.because,
       citation: ground.citation,
       assumed: assumedSetting(table, rule, question),
-      notes: changeNotes(table, table.corpus, { codes: [], sections, date }),
+      changes: changeNotes(table, table.corpus, { codes: [], sections, date }),
     };
   }
   const statements = entry.statements.filter((s) => inForce(s, date) && (!s.setting || s.setting === question.setting));

@@ -17,8 +17,8 @@ export interface CodeLookup {
   readonly useInstead: readonly string[];
   /** Statements in force on the date (and in the setting, when given). */
   readonly statements: readonly Statement[];
-  /** Marked notes of code-set changes since the policies' coding text that touch this code. */
-  readonly notes: readonly string[];
+  /** Code-set changes since the policies' coding text that touch this code. */
+  readonly changes: readonly string[];
 }
 
 /** Looks a code up on a date of service: description, state (active / deleted / replaced / not yet valid), replacements both ways. */
@@ -31,7 +31,7 @@ export function lookupCode(
   const entry = table.codes[code];
   const state = codeState(table, code, dateOfService, options.setting);
   const base = { code, dateOfService, state };
-  if (!entry) return { ...base, replaces: [], replacedBy: [], useInstead: [], statements: [], notes: [] };
+  if (!entry) return { ...base, replaces: [], replacedBy: [], useInstead: [], statements: [], changes: [] };
   return {
     ...base,
     entry,
@@ -41,7 +41,7 @@ export function lookupCode(
     statements: entry.statements.filter(
       (s) => inForce(s, dateOfService) && (!s.setting || !options.setting || s.setting === options.setting),
     ),
-    notes: changeNotes(table, table.corpus, { codes: [code], sections: [], date: dateOfService }),
+    changes: changeNotes(table, table.corpus, { codes: [code], sections: [], date: dateOfService }),
   };
 }
 

@@ -27,6 +27,8 @@ export interface Relation {
   readonly useInstead: readonly string[];
   readonly assumed: readonly string[];
   readonly notes: readonly string[];
+  /** Code-set changes since the policy's coding text that bear on the verdict. */
+  readonly changes: readonly string[];
 }
 
 /**
@@ -42,7 +44,15 @@ export function relation(table: CodeTable, a: ClaimLine | string, b: ClaimLine |
   const found = findRule(table, x, y, question);
   const payer = question.payer ?? Object.keys(found?.rule.cite ?? {})[0] ?? firstPayer(table);
   const [first, second] = found?.lines ?? [x, y];
-  const base = { a: first, b: second, payer, related: found !== undefined, useInstead: [] as string[] };
+  const base = {
+    a: first,
+    b: second,
+    payer,
+    related: found !== undefined,
+    useInstead: [] as string[],
+    notes: [] as string[],
+    changes: [] as string[],
+  };
   const ground = found && groundFor(table, found.rule, payer);
   const assumed = found ? assumedSetting(table, found.rule, question) : [];
   const sections = ground?.policy ? [`${ground.citation.policyId}:${ground.citation.section}`] : [];
@@ -64,7 +74,7 @@ export function relation(table: CodeTable, a: ClaimLine | string, b: ClaimLine |
       citation: ground?.citation ?? problem.citation,
       useInstead: [...new Set(problems.flatMap((p) => p.useInstead))],
       assumed,
-      notes: changeNotes(table, table.corpus, { codes: problems.map((p) => p.code), sections, date }),
+      changes: changeNotes(table, table.corpus, { codes: problems.map((p) => p.code), sections, date }),
     };
   }
   if (found && ground) {
@@ -75,7 +85,7 @@ export function relation(table: CodeTable, a: ClaimLine | string, b: ClaimLine |
       reason: found.rule.because,
       citation: ground.citation,
       assumed,
-      notes: ground.policy ? changeNotes(table, table.corpus, { codes: [], sections, date }) : [],
+      changes: ground.policy ? changeNotes(table, table.corpus, { codes: [], sections, date }) : [],
     };
   }
   return {
@@ -124,6 +134,7 @@ function replacementBetween(table: CodeTable, x: ClaimLine, y: ClaimLine, questi
       useInstead,
       assumed: [],
       notes: [],
+      changes: [],
     };
   }
   return undefined;

@@ -40,6 +40,8 @@ export const Finding = z.strictObject({
   assumed: z.array(z.string()),
   /** Further statements of the policy that bear on the case. */
   notes: z.array(z.string()),
+  /** Code-set changes since the policy's coding text that bear on this finding (shown apart, marked). */
+  changes: z.array(z.string()),
   /** For claim-line checks: the line or pair this finding is about. */
   subject: z.string().optional(),
   trace: z.array(TraceEntry),
@@ -54,7 +56,69 @@ export const FollowUp = z.strictObject({
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-/** The one Answer every surface renders (see the answer contract). */
+/** The date an answer is stated for and why: the question's date (as written), or today, naming a date it could not read. */
+export const DateUsed = z.strictObject({
+  date: z.iso.date(),
+  from: z.enum(['question', 'today']),
+  written: z.string().optional(),
+  unreadable: z.string().optional(),
+});
+export type DateUsed = z.infer<typeof DateUsed>;
+
+/**
+ * A fact the bot read, with how a person reads its value ("modality" "imrt" → "IMRT") and as
+ * what: stated, ruled out ("not prone"), a what-if, or a doubtful reading not yet confirmed.
+ */
+export const Understood = z.strictObject({
+  fact: z.string(),
+  value: z.unknown(),
+  label: z.string(),
+  as: z.enum(['stated', 'ruled_out', 'what_if', 'unconfirmed']),
+});
+export type Understood = z.infer<typeof Understood>;
+
+/** A fact the question gave more than one value for. */
+export const Conflict = z.strictObject({ fact: z.string(), label: z.string(), values: z.array(z.string()) });
+export type Conflict = z.infer<typeof Conflict>;
+
+/** A doubtful reading the answer turns on: the fact, and why it was not taken as stated. */
+export const Confirm = z.strictObject({ fact: z.string(), label: z.string(), why: z.string() });
+export type Confirm = z.infer<typeof Confirm>;
+
+/** A claim-line or pair verdict of the code checker. */
+export const CodeVerdict = z.enum([
+  'valid',
+  'bundled',
+  'separately_billable',
+  'do_not_bill',
+  'deleted',
+  'replaced',
+  'not_addressed',
+  'unknown',
+]);
+export type CodeVerdict = z.infer<typeof CodeVerdict>;
+
+/** One row of a claim check as a person reads it: a line or pair, the payers it holds for, the verdict and why. */
+export const ClaimRow = z.strictObject({
+  subject: z.string(),
+  payers: z.array(z.string()),
+  verdict: CodeVerdict,
+  reason: z.string(),
+});
+export type ClaimRow = z.infer<typeof ClaimRow>;
+
+/** A claim check: the payers and setting it was checked for, one row per line and per related pair. */
+export const ClaimView = z.strictObject({
+  payers: z.array(z.string()),
+  setting: z.string().optional(),
+  rows: z.array(ClaimRow),
+});
+export type ClaimView = z.infer<typeof ClaimView>;
+
+/**
+ * The one Answer every surface renders (see the answer contract). `intent`, `findings` and
+ * `text` are the contract; the rest is what `text` and Block Kit are both rendered from.
+ */
 export const Answer = z.strictObject({
   id: z.string().optional(),
   intent: Intent,
@@ -63,6 +127,22 @@ export const Answer = z.strictObject({
   followUp: FollowUp.optional(),
   /** The facts the question (and its thread) established, for display and debugging. */
   facts: z.record(z.string(), z.unknown()),
+  /** What the bot understood, in the order it says it back (payers first). */
+  understood: z.array(Understood).optional(),
+  conflicts: z.array(Conflict).optional(),
+  /** Doubtful readings to confirm before the answer can be given. */
+  confirm: z.array(Confirm).optional(),
+  /** The date billing, code and claim answers are stated for. */
+  dateOfService: DateUsed.optional(),
+  /** What was taken as given without being told, once for the whole answer (claim checks). */
+  assumptions: z.array(z.string()).optional(),
+  /** Code-set change notes, once for the whole answer (claim checks). */
+  changes: z.array(z.string()).optional(),
+  claim: ClaimView.optional(),
+  /** A one-line result (claim checks). */
+  summary: z.string().optional(),
+  /** Remarks about the message itself: cut for length, payers with no policy here. */
+  notices: z.array(z.string()).optional(),
   error: z.string().optional(),
 });
 export type Answer = z.infer<typeof Answer>;

@@ -41,8 +41,13 @@ export function loadCorpus(dir = projectPath('policy-corpus')): Corpus {
     if (!doc) throw new DataError(file, `policy: no policy document has id "${rules.policy}"`);
     const sections = new Map(doc.sections.map((s) => [s.id, s]));
     checkRules(file, rules, sections, facts);
-    if (!sections.has(doc.population.section)) {
-      throw new DataError(file, `population.section: no section "${doc.population.section}"`);
+    const cited: [string, string | undefined][] = [
+      ['population.section', doc.population.section],
+      ['topics.indications', doc.topics.indications],
+      ['topics.plans.section', doc.topics.plans?.section],
+    ];
+    for (const [path, section] of cited) {
+      if (section !== undefined && !sections.has(section)) throw new DataError(file, `${path}: no section "${section}"`);
     }
     policies.set(doc.id, { doc, sections, rules });
   }

@@ -60,11 +60,12 @@ export type Section = z.infer<typeof Section>;
 
 export const PolicyDoc = z.strictObject({
   id: z.string().regex(/^[a-z]+$/),
+  /** The payer's name as answers show it ("Horizon BCBSNJ"); the lexicon holds the ways people write it. */
   payer: z.string().min(1),
-  payerAliases: z.array(z.string()).default([]),
+  /** The word a one-click reply sends to name this payer; it must parse back to this policy (checked at load). */
+  reply: z.string().min(1),
   title: z.string().min(1),
   policyNumber: z.string().optional(),
-  manual: z.string().optional(),
   dates: z.strictObject({
     effective: z.string().optional(),
     original: z.string().optional(),
@@ -74,10 +75,16 @@ export const PolicyDoc = z.strictObject({
   source: z.string().min(1),
   population: z.strictObject({
     summary: z.string().min(1),
-    adultsOnly: z.boolean(),
     plans: z.array(z.string()),
     section: z.string().min(1),
   }),
+  /** Which section answers which policy-information question, and what the policy says about plans. */
+  topics: z.strictObject({
+    indications: z.string().min(1),
+    plans: z.strictObject({ section: z.string().min(1), text: z.string().min(1) }).optional(),
+  }),
+  /** Example questions naming this payer, for help and the Slack Home tab. */
+  examples: z.array(z.string().min(1)).min(1),
   headings: z.array(z.string()),
   sections: z.array(Section).min(1),
   omitted: z.array(z.strictObject({ reason: z.string().min(1), text: z.string().min(1) })).default([]),

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { Answer, Finding } from '../contract/answer.js';
+import type { Answer, ClaimView, Finding } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
+import { claimTable } from './claim-table.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
-import { policyHeading } from './text.js';
+import { changeLine, claimTitle, confirmLine, conflictLine, dateLine, payerName, policyHeading, understoodLine } from './text.js';
 import { DETERMINATION_WORDS } from './words.js';
 
 /** Slack's limits that a message must stay within. */
@@ -24,14 +25,20 @@ const DISCLAIMER = 'Policy guidance, not a coverage guarantee. Check the member�
 /** Renders an Answer as Block Kit blocks plus the notification fallback text, within Slack's limits. */
 export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptions = {}): { blocks: KnownBlock[]; text: string } {
   const blocks: KnownBlock[] = [];
-  if (answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup') {
+  if (answer.claim) {
+    blocks.push(...claimBlocks(corpus, answer, answer.claim));
+  } else if (answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup') {
     blocks.push(...textBlocks(answer));
-  } else if (answer.findings.some((f) => f.subject)) {
-    blocks.push(...claimBlocks(answer));
   } else {
     blocks.push(header(headline(corpus, answer)));
-    const understood = answer.text.split('\n').find((line) => line.startsWith('Understood: '));
-    if (understood) blocks.push(context(understood));
+    const said = [
+      ...(answer.notices ?? []),
+      ...(answer.understood?.length ? [understoodLine(answer.understood)] : []),
+      ...(answer.conflicts ?? []).map(conflictLine),
+      ...(answer.confirm ?? []).map(confirmLine),
+      ...(answer.dateOfService ? [dateLine(answer.dateOfService)] : []),
+    ];
+    if (said.length > 0) blocks.push(context(said.join('\n')));
     if (answer.findings.length > 1) blocks.push(sideBySide(corpus, answer.findings));
     for (const finding of answer.findings) blocks.push(...findingBlocks(corpus, finding, answer.findings.length > 1));
   }
@@ -68,7 +75,7 @@ export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptio
 
 function headline(corpus: Corpus, answer: Answer): string {
   if (answer.intent === 'compare' || answer.findings.length > 1) {
-    return `Compare: ${answer.findings.map((f) => corpus.policies.get(f.payer)?.doc.payer ?? f.payer).join(' vs ')}`;
+    return `Compare: ${answer.findings.map((f) => payerName(corpus, f.payer)).join(' vs ')}`;
   }
   const only = answer.findings[0] as Finding;
   const { mark, words } = DETERMINATION_WORDS[only.determination];
@@ -88,7 +95,11 @@ function findingBlocks(corpus: Corpus, finding: Finding, many: boolean): KnownBl
       ),
     );
   }
-  const extra = [...finding.assumed.map((a) => `Assumed — ${a}`), ...finding.notes.map((n) => `Note — ${n}`)];
+  const extra = [
+    ...finding.assumed.map((a) => `Assumed — ${a}`),
+    ...finding.notes.map((n) => `Note — ${n}`),
+    ...finding.changes.map(changeLine),
+  ];
   if (extra.length > 0) blocks.push(context(extra.join('\n')));
   return blocks;
 }
@@ -98,7 +109,7 @@ function sideBySide(corpus: Corpus, findings: readonly Finding[]): KnownBlock {
     type: 'section',
     fields: findings.slice(0, 10).map((f) => {
       const { mark, words } = DETERMINATION_WORDS[f.determination];
-      const payer = corpus.policies.get(f.payer)?.doc.payer ?? f.payer;
+      const payer = payerName(corpus, f.payer);
       return {
         type: 'mrkdwn',
         text: clip(`*${escapeMrkdwn(payer)}*\n${mark} ${words}\n_${escapeMrkdwn(f.citation.section)}_`, LIMITS.field),
@@ -118,28 +129,26 @@ function textBlocks(answer: Answer): KnownBlock[] {
   return [header(title), ...paragraphs.slice(0, 40).map((p) => section(escapeMrkdwn(p)))];
 }
 
-/** A claim check: its title, the verdict table as preformatted text, and the summary. */
-function claimBlocks(answer: Answer): KnownBlock[] {
-  const [title = 'Claim check', , ...rest] = answer.text.split('\n');
-  const summaryAt = rest.findIndex((line) => line.startsWith('Summary: '));
-  const table = rest
-    .slice(0, summaryAt === -1 ? undefined : summaryAt)
-    .join('\n')
-    .trim();
-  const after = summaryAt === -1 ? [] : rest.slice(summaryAt);
+/** A claim check: its title and date, the verdict table as preformatted text, the summary and its notes. */
+function claimBlocks(corpus: Corpus, answer: Answer, claim: ClaimView): KnownBlock[] {
+  const table = claimTable(claim.rows, (id) => payerName(corpus, id));
+  const title = [...(answer.notices ?? []), claimTitle(corpus, claim)];
+  if (answer.dateOfService) title.push(dateLine(answer.dateOfService));
+  const after = [
+    ...(answer.summary ? [`*Summary:* ${escapeMrkdwn(answer.summary)}`] : []),
+    ...[...(answer.assumptions ?? []), ...(answer.changes ?? []).map(changeLine)].map(escapeMrkdwn),
+  ];
   return [
     header('🧾 Claim check'),
-    context(title),
+    context(title.join('\n')),
     section(`\`\`\`${escapeMrkdwn(clip(table, LIMITS.sectionText - 8))}\`\`\``),
-    section(escapeMrkdwn(after.join('\n'))),
+    ...(after.length > 0 ? [section(after.join('\n'))] : []),
   ];
 }
 
 function fallback(corpus: Corpus, answer: Answer): string {
   if (answer.findings.length === 0) return answer.text;
-  return answer.findings
-    .map((f) => `${corpus.policies.get(f.payer)?.doc.payer ?? f.payer}: ${DETERMINATION_WORDS[f.determination].words}`)
-    .join(' · ');
+  return answer.findings.map((f) => `${payerName(corpus, f.payer)}: ${DETERMINATION_WORDS[f.determination].words}`).join(' · ');
 }
 
 function header(text: string): KnownBlock {

@@ -1,5 +1,5 @@
-import type { ClaimRow } from '../codes/claim.js';
 import { DETERMINATION_OF } from '../codes/finding.js';
+import type { ClaimRow } from '../contract/answer.js';
 import { DETERMINATION_WORDS } from './words.js';
 
 /** A claim check as a plain-text table: one row per line and per conflicting pair, with the payers it holds for. */

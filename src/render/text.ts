@@ -1,6 +1,96 @@
-import type { Answer, Finding } from '../contract/answer.js';
+import type { Answer, ClaimView, Confirm, Conflict, DateUsed, Finding, Understood } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
+import { claimTable } from './claim-table.js';
 import { DETERMINATION_WORDS } from './words.js';
+
+/** The mark that sets a code-set change apart from what the policy itself says. */
+export const CHANGE_MARK = '⚠️';
+
+export const DISCLAIMER = 'Policy guidance, not a coverage guarantee.';
+
+/** Intents whose answer is a set of findings about a case, rendered from its fields. */
+const CASE_INTENTS: ReadonlySet<Answer['intent']> = new Set(['coverage', 'billing', 'compare']);
+
+/**
+ * The plain-text answer, from its fields: notices, then the claim check, the case findings, or
+ * (for help, policy and code answers) the composed body, which is what `text` held until now.
+ */
+export function renderText(corpus: Corpus, answer: Answer): string {
+  const parts = [...(answer.notices ?? [])];
+  if (answer.claim) parts.push(claimText(corpus, answer, answer.claim));
+  else if (CASE_INTENTS.has(answer.intent) && answer.findings.length > 0) parts.push(caseText(corpus, answer));
+  else parts.push(...(answer.dateOfService ? [dateLine(answer.dateOfService)] : []), answer.text);
+  return parts.join('\n');
+}
+
+function caseText(corpus: Corpus, answer: Answer): string {
+  const lines: string[] = [];
+  if (answer.understood?.length) lines.push(understoodLine(answer.understood));
+  lines.push(...(answer.conflicts ?? []).map(conflictLine));
+  lines.push(...(answer.confirm ?? []).map(confirmLine));
+  if (answer.dateOfService) lines.push(dateLine(answer.dateOfService));
+  if (answer.intent === 'compare') lines.push(`Comparing ${answer.findings.length} payers:`);
+  for (const finding of answer.findings) lines.push('', ...findingLines(corpus, finding));
+  lines.push('', DISCLAIMER);
+  return lines.join('\n');
+}
+
+function claimText(corpus: Corpus, answer: Answer, claim: ClaimView): string {
+  return [
+    claimTitle(corpus, claim),
+    ...(answer.dateOfService ? [dateLine(answer.dateOfService)] : []),
+    '',
+    claimTable(claim.rows, (id) => payerName(corpus, id)),
+    '',
+    `Summary: ${answer.summary ?? ''}`,
+    ...(answer.assumptions ?? []),
+    ...(answer.changes ?? []).map(changeLine),
+    DISCLAIMER,
+  ].join('\n');
+}
+
+const AS: Readonly<Record<Understood['as'], (label: string) => string>> = {
+  stated: (label) => label,
+  ruled_out: (label) => `not ${label}`,
+  what_if: (label) => `what if: ${label}`,
+  unconfirmed: (label) => `${label} (unconfirmed)`,
+};
+
+/** "Understood: Horizon BCBSNJ · IMRT · not prone · prostate cancer (unconfirmed)". */
+export function understoodLine(understood: readonly Understood[]): string {
+  return `Understood: ${understood.map((u) => AS[u.as](u.label)).join(' · ')}`;
+}
+
+export function confirmLine(confirm: Confirm): string {
+  return `Please confirm ${confirm.label}: ${confirm.why}`;
+}
+
+export function conflictLine(conflict: Conflict): string {
+  return `You gave more than one ${conflict.label} (${conflict.values.join(' and ')}); which is it?`;
+}
+
+/** Which date an answer is stated for, and why. */
+export function dateLine(used: DateUsed): string {
+  if (used.from === 'question') return `Date of service ${used.date}, from the question (“${used.written ?? used.date}”).`;
+  if (used.unreadable !== undefined) {
+    return `I could not read “${used.unreadable}” as a date, so this is stated for today, ${used.date}; write the date of service as 2025-03-04 or March 4, 2025.`;
+  }
+  return `Date of service: no date given, so today, ${used.date}.`;
+}
+
+export function changeLine(change: string): string {
+  return `${CHANGE_MARK} ${change}`;
+}
+
+/** "Claim check — CVS Health and Horizon BCBSNJ, setting not given". */
+export function claimTitle(corpus: Corpus, claim: ClaimView): string {
+  const payers = claim.payers.map((p) => payerName(corpus, p)).join(' and ');
+  return `Claim check — ${payers}, ${claim.setting ?? 'setting not given'}`;
+}
+
+export function payerName(corpus: Corpus, payer: string): string {
+  return corpus.policies.get(payer)?.doc.payer ?? payer;
+}
 
 /** A policy's heading line: payer, title, number and effective date. */
 export function policyHeading(corpus: Corpus, policyId: string): string {
@@ -12,21 +102,17 @@ export function policyHeading(corpus: Corpus, policyId: string): string {
 }
 
 /** Plain-text lines for one finding, ready to paste into a note. */
-export function findingLines(corpus: Corpus, finding: Finding, ask?: (fact: string) => string): string[] {
+export function findingLines(corpus: Corpus, finding: Finding): string[] {
   const { mark, words } = DETERMINATION_WORDS[finding.determination];
   const lines = [policyHeading(corpus, finding.citation.policyId), `${mark} ${words}.`];
   if (finding.subject) lines.push(`Claim: ${finding.subject}`);
   lines.push(`Why: ${finding.reason}`);
-  if (finding.determination === 'needs_info' && ask) {
-    for (const fact of finding.missing) lines.push(`To answer, tell me: ${ask(fact)}`);
+  if (finding.determination === 'needs_info') {
+    for (const fact of finding.missing) lines.push(`To answer, tell me: ${corpus.facts[fact]?.ask ?? fact}`);
   }
   if (finding.citation.excerpt) lines.push(`Policy ${finding.citation.section}: “${finding.citation.excerpt}”`);
   for (const assumed of finding.assumed) lines.push(`Assumed: ${assumed}`);
   for (const note of finding.notes) lines.push(`Note: ${note}`);
+  for (const change of finding.changes) lines.push(`Note: ${changeLine(change)}`);
   return lines;
-}
-
-/** The plain-text rendering of a whole answer (what the command line prints). */
-export function renderText(answer: Answer): string {
-  return answer.text;
 }

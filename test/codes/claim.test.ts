@@ -110,7 +110,7 @@ describe('checkClaim: the same claim on 2025 and 2026 dates of service', () => {
     expect(line('77385')?.notes.join('\n')).toMatch(
       /Horizon BCBSNJ policy \(effective 08\/01\/2020\), background\.coding, says: “Also, the new IMRT/,
     );
-    expect(line('77385')?.notes.join('\n')).toMatch(/⚠️ Code-set change since 2026-01-01/);
+    expect(line('77385')?.changes.join('\n')).toMatch(/^Code-set change since 2026-01-01/);
     expect(result.summary).toMatch(/date of service 2026-03-04/);
   });
 });

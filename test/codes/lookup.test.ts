@@ -48,8 +48,8 @@ describe('lookupCode: state and what to use on a date of service', () => {
     for (const date of [D2025, D2026]) expect(texts(date).join(' ')).toMatch(/packaged into the IMRT service/);
   });
 
-  test('a 2026 lookup carries the marked code-set change; a 2025 lookup does not', () => {
-    expect(lookupCode(table, 'G6002', D2025).notes).toEqual([]);
-    expect(lookupCode(table, 'G6002', D2026).notes.join(' ')).toMatch(/^⚠️ Code-set change since 2026-01-01.*Source: ASTRO/);
+  test('a 2026 lookup carries the code-set change; a 2025 lookup does not', () => {
+    expect(lookupCode(table, 'G6002', D2025).changes).toEqual([]);
+    expect(lookupCode(table, 'G6002', D2026).changes.join(' ')).toMatch(/^Code-set change since 2026-01-01.*Source: ASTRO/);
   });
 });

@@ -10,9 +10,13 @@ describe('the pipeline answers claim checks and code lookups through the code li
     expect(top(y2025)).toEqual(expect.arrayContaining(['77387-TC + 77385 bundled']));
     expect(top(y2025)).not.toContain('77385 do_not_bill');
     expect(top(y2026)).toEqual(expect.arrayContaining(['77385 do_not_bill', '77387-TC bundled', '77387-TC + 77385 do_not_bill']));
-    expect(y2026.text).toMatch(/report 77402 or 77407 or 77412 instead/);
-    expect(y2026.text).toMatch(/⚠️ Code-set change since 2026-01-01/);
-    expect(y2025.text).not.toMatch(/Code-set change/);
+    expect(y2026.findings.find((f) => f.subject === '77385')?.reason).toMatch(/report 77402 or 77407 or 77412 instead/);
+    expect(y2026.changes?.join(' ')).toMatch(/^Code-set change since 2026-01-01/);
+    expect(y2025.changes).toEqual([]);
+    expect([y2025.dateOfService, y2026.dateOfService]).toEqual([
+      { date: '2025-03-04', from: 'question', written: '2025-03-04' },
+      { date: '2026-03-04', from: 'question', written: '2026-03-04' },
+    ]);
   });
 
   test.each([

@@ -217,13 +217,13 @@ describe('relation on 2025 vs 2026 dates of service', () => {
     const y2025 = relation(table, tc('77387'), '77385', q(D2025));
     const y2026 = relation(table, tc('77387'), '77385', q(D2026));
     expect(y2025.verdict).toBe('bundled');
-    expect(y2025.notes).toEqual([]);
+    expect(y2025.changes).toEqual([]);
     expect(y2026.verdict).toBe('deleted');
     expect(y2026.reason).toMatch(/77385 is deleted on 2026-03-04 .*report 77402 or 77407 or 77412/);
     expect(y2026.reason).toMatch(/policy says of this pair: bundled/);
     // The citation stays the policy's own words; the change is a marked note with its source.
     expect(y2026.citation.excerpt).toMatch(/77387-TC\) is packaged into the IMRT service/);
-    expect(y2026.notes.join(' ')).toMatch(/^⚠️ Code-set change since 2026-01-01.*Source: ASTRO/);
+    expect(y2026.changes.join(' ')).toMatch(/^Code-set change since 2026-01-01.*Source: ASTRO/);
   });
 
   test('G6001 + G6002 in an office: one method daily in 2025; both deleted in 2026 → 77387', () => {
@@ -232,6 +232,6 @@ describe('relation on 2025 vs 2026 dates of service', () => {
     const y2026 = relation(table, 'G6001', 'G6002', office(D2026));
     expect(y2026.verdict).toBe('deleted');
     expect(y2026.useInstead).toEqual(['77387']);
-    expect(y2026.notes.join(' ')).toMatch(/⚠️ Code-set change/);
+    expect(y2026.changes.join(' ')).toMatch(/^Code-set change/);
   });
 });

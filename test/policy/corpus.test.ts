@@ -47,7 +47,6 @@ describe('policy corpus', () => {
       lastReview: '04/14/2020',
       published: '10/22/2019',
     });
-    expect(horizon?.population.adultsOnly).toBe(true);
     expect(horizon?.population.plans).toEqual(['commercial', 'medicare_advantage', 'medicaid', 'nj_familycare', 'fide_snp']);
     expect(corpus.policies.get('cvs')?.doc.population.summary).toContain('CVS Radiation Oncology program');
   });

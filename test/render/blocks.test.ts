@@ -31,6 +31,7 @@ const finding = (overrides: Partial<Finding> = {}): Finding => ({
   reason: 'With 3DCRT, IGRT is medically necessary for prostate cancer.',
   assumed: [],
   notes: [],
+  changes: [],
   trace: [],
   ...overrides,
 });
