@@ -12,7 +12,7 @@ export function exampleQuestions(corpus: Corpus): string[] {
   return [...docs.flatMap((d) => d.examples), ...compare, ...GENERAL_EXAMPLES];
 }
 
-/** The loaded policies as a person names them: "CVS Health and Horizon BCBSNJ (Medical Policy 139)". */
+/** The loaded policies as a person names them: "Acme Health Plan (Medical Policy RT-7) and Beta Care". */
 export function policyNames(corpus: Corpus): string {
   return listed(
     [...corpus.policies.values()].map(

@@ -11,7 +11,7 @@ import type { Pipeline } from './pipeline.js';
 /** Answers coverage, billing and compare questions: one finding per payer, evaluated over the turn's facts. */
 export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billingWords: boolean, date: DateUsed): Answer {
   const everyPayer = [...pipeline.corpus.policies.keys()];
-  // "Compare with Horizon" in a CVS thread still means both sides.
+  // "Compare with <payer B>" in a thread about payer A still means both sides.
   const payers = turn.payers.length > 0 && !(turn.intent === 'compare' && turn.payers.length < 2) ? turn.payers : everyPayer;
   const question: Question = turn.intent === 'billing' || (turn.intent === 'compare' && billingWords) ? 'billing' : 'necessity';
   // Doubtful readings are unknown, like contradictions: the evaluator decides without them when

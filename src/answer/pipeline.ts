@@ -1,7 +1,10 @@
 import { type CodeTable, loadCodeTable } from '../codes/table.js';
+import { DataError } from '../data/load-yaml.js';
+import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
 import { loadIntents } from '../nlu/intents.js';
-import { loadLexicon } from '../nlu/lexicon.js';
+import { type Lexicon, loadLexicon } from '../nlu/lexicon.js';
+import { phraseTokens } from '../nlu/normalise.js';
 import type { NluModel } from '../nlu/parse.js';
 import { type Corpus, loadCorpus } from '../policy/corpus.js';
 import { type Passage, splitPassages } from '../retrieve/passages.js';
@@ -15,19 +18,44 @@ export interface Pipeline extends NluModel {
   readonly codes: CodeTable;
 }
 
+/** Where the data lives when not in the project's own `policy-corpus/` and `intents/` (tests, other deployments). */
+export interface DataFiles {
+  /** A folder with `facts.yaml`, `policies/` and `rules/`. */
+  readonly corpus?: string;
+  readonly codes?: string;
+  readonly lexicon?: string;
+  readonly intents?: string;
+  /** Negation, hedge and what-if cues (intents/assertion.yaml). */
+  readonly assertion?: string;
+}
+
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
-export function loadPipeline(dirs: { corpus?: string } = {}): Pipeline {
-  const corpus = loadCorpus(dirs.corpus);
+export function loadPipeline(files: DataFiles = {}): Pipeline {
+  const corpus = loadCorpus(files.corpus);
   const passages = splitPassages(corpus);
+  const lexiconFile = files.lexicon ?? projectPath('intents', 'lexicon.yaml');
+  const lexicon = loadLexicon(corpus, lexiconFile);
+  checkReplies(lexiconFile, corpus, lexicon);
   return {
     corpus,
-    lexicon: loadLexicon(corpus),
-    cues: loadAssertionCues(),
-    intents: loadIntents(),
+    lexicon,
+    cues: files.assertion ? loadAssertionCues(files.assertion) : loadAssertionCues(),
+    intents: files.intents ? loadIntents(files.intents) : loadIntents(),
     passages,
     index: new PassageIndex(passages),
-    codes: loadCodeTable(corpus),
+    codes: files.codes ? loadCodeTable(corpus, files.codes) : loadCodeTable(corpus),
   };
+}
+
+/** Each policy's one-click reply must name its payer in the lexicon, or the follow-up button would not round-trip. */
+function checkReplies(file: string, corpus: Corpus, lexicon: Lexicon): void {
+  for (const { doc } of corpus.policies.values()) {
+    const tokens = phraseTokens(doc.reply);
+    const named = (lexicon.byFirstToken.get(tokens[0] ?? '') ?? []).some(
+      (p) => p.tokens.join(' ') === tokens.join(' ') && p.entry.set.payer === doc.id,
+    );
+    if (!named) throw new DataError(file, `groups: no phrase "${doc.reply}" naming payer "${doc.id}" (its policy's reply)`);
+  }
 }
 
 let shared: Pipeline | undefined;

@@ -32,6 +32,8 @@ export function checkTable(file: string, table: CodeFile, corpus: Corpus): void 
   // A valid line with no statement of its own cites the code set itself.
   if (!table.sources.cpt) fail('sources.cpt', 'the code-set source "cpt" is required');
   for (const [payer, id] of Object.entries(table.silence)) section(`silence.${payer}`, payer, id);
+  // Every payer needs a section to cite when its policy says nothing about a code.
+  for (const payer of corpus.policies.keys()) if (!table.silence[payer]) fail(`silence.${payer}`, 'missing for a loaded policy');
   for (const [c, entry] of Object.entries(table.codes)) {
     const at = `codes.${c}`;
     if (entry.settings.source) source(`${at}.settings.source`, entry.settings.source);

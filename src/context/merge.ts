@@ -29,7 +29,7 @@ export interface Turn {
 
 /**
  * Merges a parsed message with its thread. A message with no intent of its own is a
- * follow-up ("what about CVS?", "curative", "and with electrons?"): it keeps the thread's
+ * follow-up ("what about <another payer>?", "curative", "and with electrons?"): it keeps the thread's
  * intent and payers unless it names new ones; a yes/no fills the fact the bot asked about.
  */
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus): Turn {

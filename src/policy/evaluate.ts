@@ -172,7 +172,7 @@ function mostFrequent(rules: Rule[]): Rule {
 
 /**
  * Defaults worth saying out loud: those whose other values would change the answer or leave
- * it open (PTV near prior radiation would make palliative 3DCRT necessary under CVS).
+ * it open (where PTV near prior radiation would make palliative 3DCRT necessary, say).
  */
 function assumptionsThatMatter(corpus: Corpus, rules: readonly Rule[], scope: Scope, decided: Rule) {
   const assumed: { fact: string; value: FactValue }[] = [];

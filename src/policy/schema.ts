@@ -60,7 +60,7 @@ export type Section = z.infer<typeof Section>;
 
 export const PolicyDoc = z.strictObject({
   id: z.string().regex(/^[a-z]+$/),
-  /** The payer's name as answers show it ("Horizon BCBSNJ"); the lexicon holds the ways people write it. */
+  /** The payer's name as answers show it ("Acme Health Plan"); the lexicon holds the ways people write it. */
   payer: z.string().min(1),
   /** The word a one-click reply sends to name this payer; it must parse back to this policy (checked at load). */
   reply: z.string().min(1),

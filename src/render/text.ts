@@ -56,7 +56,7 @@ const AS: Readonly<Record<Understood['as'], (label: string) => string>> = {
   unconfirmed: (label) => `${label} (unconfirmed)`,
 };
 
-/** "Understood: Horizon BCBSNJ · IMRT · not prone · prostate cancer (unconfirmed)". */
+/** "Understood: Acme Health Plan · IMRT · not prone · prostate cancer (unconfirmed)". */
 export function understoodLine(understood: readonly Understood[]): string {
   return `Understood: ${understood.map((u) => AS[u.as](u.label)).join(' · ')}`;
 }
@@ -82,7 +82,7 @@ export function changeLine(change: string): string {
   return `${CHANGE_MARK} ${change}`;
 }
 
-/** "Claim check — CVS Health and Horizon BCBSNJ, setting not given". */
+/** "Claim check — Acme Health Plan and Beta Care, setting not given". */
 export function claimTitle(corpus: Corpus, claim: ClaimView): string {
   const payers = claim.payers.map((p) => payerName(corpus, p)).join(' and ');
   return `Claim check — ${payers}, ${claim.setting ?? 'setting not given'}`;
