@@ -1,4 +1,4 @@
-import { type CodeTable, loadCodeTable } from '../codes/table.js';
+import { loadCodeTable } from '../codes/table.js';
 import { DataError } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
@@ -15,7 +15,6 @@ export interface Pipeline extends NluModel {
   readonly corpus: Corpus;
   readonly passages: readonly Passage[];
   readonly index: PassageIndex;
-  readonly codes: CodeTable;
 }
 
 /** Where the data lives when not in the project's own `policy-corpus/` and `intents/` (tests, other deployments). */

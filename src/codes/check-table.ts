@@ -36,6 +36,11 @@ export function checkTable(file: string, table: CodeFile, corpus: Corpus): void 
   for (const payer of corpus.policies.keys()) if (!table.silence[payer]) fail(`silence.${payer}`, 'missing for a loaded policy');
   for (const [c, entry] of Object.entries(table.codes)) {
     const at = `codes.${c}`;
+    for (const [fact, value] of Object.entries(entry.implies)) {
+      const def = corpus.facts[fact];
+      const ok = def?.kind === 'boolean' ? typeof value === 'boolean' : def?.kind === 'enum' && String(value) in def.values;
+      if (!ok) fail(`${at}.implies.${fact}`, `"${String(value)}" is not a value of a fact "${fact}" in facts.yaml`);
+    }
     if (entry.settings.source) source(`${at}.settings.source`, entry.settings.source);
     if (entry.validFrom) source(`${at}.validFrom.source`, entry.validFrom.source);
     if (entry.validTo) source(`${at}.validTo.source`, entry.validTo.source);

@@ -4,6 +4,7 @@ export { changeNotes } from './changes.js';
 export { citationOf, EXTERNAL_MARKER, sourceLabel } from './citation.js';
 export { type ClaimCheck, checkClaim } from './claim.js';
 export { type ClaimLine, lineLabel } from './claim-line.js';
+export { impliedFacts, isIgrtMethod } from './facts.js';
 export { lineFinding, relationFinding } from './finding.js';
 export { checkLine, type LineCheck, type LineVerdict } from './line.js';
 export { type CodeLookup, lookupCode } from './lookup.js';

@@ -44,8 +44,10 @@ export type Statement = z.infer<typeof Statement>;
 export const CodeEntry = z.strictObject({
   /** Our own plain-English summary, never the CPT descriptor. */
   description: z.string().min(1),
+  /** `igrt`: the code reports one IGRT method (two on one day are two methods). */
   kind: z.enum(['igrt', 'delivery', 'planning', 'imaging', 'physics', 'special']),
-  modality: z.string().optional(),
+  /** Facts the code states on its own (an IMRT delivery code means `modality: imrt`); checked against facts.yaml. */
+  implies: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
   settings: z.strictObject({ in: z.array(z.union([Setting, z.literal('any')])).min(1), source: Source.optional() }),
   validFrom: Dated.optional(),
   validTo: Dated.optional(),

@@ -6,12 +6,14 @@ import { projectPath } from '../data/paths.js';
 const Cue = z.strictObject({ pattern: z.string().min(1), weight: z.number().positive() });
 
 export const IntentFile = z.strictObject({
+  /** Tie-break order: on equal scores the intent listed first wins. */
+  order: z.array(Intent),
   intents: z.record(Intent, z.strictObject({ cues: z.array(Cue), examples: z.array(z.string()).min(1) })),
   domainWords: z.string().min(1),
 });
 export type IntentFile = z.infer<typeof IntentFile>;
 
-/** Intent templates compiled to regular expressions, in the file's order (the tie-break order). */
+/** Intent templates compiled to regular expressions, with the tie-break order. */
 export interface IntentModel {
   readonly cues: readonly { intent: Intent; pattern: RegExp; weight: number }[];
   readonly order: readonly Intent[];
@@ -32,8 +34,9 @@ export function loadIntents(file = projectPath('intents', 'intents.yaml')): Inte
     }
   };
   const entries = Object.entries(data.intents) as [Intent, IntentFile['intents'][Intent]][];
+  checkOrder(file, data.order, entries);
   return {
-    order: entries.map(([intent]) => intent),
+    order: data.order,
     cues: entries.flatMap(([intent, spec]) =>
       (spec?.cues ?? []).map((cue, i) => ({
         intent,
@@ -44,6 +47,22 @@ export function loadIntents(file = projectPath('intents', 'intents.yaml')): Inte
     domain: compile('domainWords', data.domainWords),
     examples: entries.flatMap(([intent, spec]) => (spec?.examples ?? []).map((text) => ({ intent, text }))),
   };
+}
+
+/** An intent with cues but not in `order` would never be chosen: every such intent is listed, once. */
+function checkOrder(
+  file: string,
+  order: readonly Intent[],
+  entries: readonly [Intent, { cues: readonly unknown[] } | undefined][],
+) {
+  for (const [i, intent] of order.entries()) {
+    if (order.indexOf(intent) !== i) throw new DataError(file, `order[${i}]: "${intent}" is listed twice`);
+    if (!entries.some(([name]) => name === intent)) throw new DataError(file, `order[${i}]: no intent "${intent}" under intents`);
+  }
+  for (const [intent, spec] of entries) {
+    if ((spec?.cues.length ?? 0) > 0 && !order.includes(intent))
+      throw new DataError(file, `order: "${intent}" has cues but is not listed`);
+  }
 }
 
 /** Each intent's score for a normalised question: the sum of the weights of the cues it matches. */

@@ -1,3 +1,5 @@
+import { impliedFacts, isIgrtMethod } from '../codes/facts.js';
+import type { CodeTable } from '../codes/table.js';
 import type { Intent } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
@@ -47,24 +49,8 @@ export interface NluModel {
   readonly lexicon: Lexicon;
   readonly cues: AssertionCues;
   readonly intents: IntentModel;
+  readonly codes: CodeTable;
 }
-
-/** Intents that answer a question on their own; others need a cue to win over a follow-up. */
-const PRIORITY: readonly Intent[] = ['help', 'compare', 'code_lookup', 'policy_info', 'billing', 'coverage'];
-
-/** Facts codes stand for: an IMRT delivery code means IMRT, an SBRT code SBRT. */
-const CODE_FACTS: Readonly<Record<string, Record<string, FactValue>>> = {
-  '77385': { modality: 'imrt' },
-  '77386': { modality: 'imrt' },
-  '77373': { modality: 'sbrt' },
-  '77371': { modality: 'srs' },
-  '77372': { modality: 'srs' },
-  G6017: { respiratoryTracking: true },
-  '0197T': { respiratoryTracking: true },
-};
-
-/** Codes that each report one IGRT method; two of them on one day is two methods. */
-const IGRT_METHOD_CODES = new Set(['77387', '77014', '76950', '77421', 'G6001', 'G6002', 'G6017', '0197T']);
 
 const CODE_CHOICE =
   /\b(?:\d{4}[0-9t]|[a-v]\d{4})(?:[- ]?(?:tc|26))?\s*(?:,\s*)?\b(?:or|vs\.?|versus|instead of|rather than)\s+(?:cpt |hcpcs |code )?(?:\d{4}[0-9t]|[a-v]\d{4})\b/;
@@ -82,11 +68,11 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const dateOfService = extractDate(text);
 
   const facts: Record<string, FactValue> = { ...stated.facts };
-  for (const mention of codes) Object.assign(facts, { ...CODE_FACTS[mention.code], ...facts });
+  for (const mention of codes) Object.assign(facts, { ...impliedFacts(model.codes, mention.code), ...facts });
   if (codes.length > 0) facts.codes = codes.map((c) => c.code);
   // "77421 or G6002?" asks which code to report, not whether two methods were used.
   const codeChoice = CODE_CHOICE.test(text);
-  if (!codeChoice && new Set(codes.map((c) => c.code).filter((c) => IGRT_METHOD_CODES.has(c))).size >= 2) {
+  if (!codeChoice && new Set(codes.map((c) => c.code).filter((c) => isIgrtMethod(model.codes, c))).size >= 2) {
     facts.multipleMethodsSameDay ??= true;
   }
   const modifier = codes.find((c) => c.modifier)?.modifier;
@@ -105,6 +91,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     stated.payers.length +
     stated.conflicts.length;
   const intent = pickIntent(
+    model.intents.order,
     scored,
     codes.length > 0,
     stated.payers.length >= 1 || /\b(payers?|policies|both|each|two)\b/.test(text),
@@ -137,10 +124,15 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   };
 }
 
-function pickIntent(scores: Partial<Record<Intent, number>>, hasCodes: boolean, aboutPayers: boolean): Intent | undefined {
+function pickIntent(
+  order: readonly Intent[],
+  scores: Partial<Record<Intent, number>>,
+  hasCodes: boolean,
+  aboutPayers: boolean,
+): Intent | undefined {
   let best: Intent | undefined;
   let bestScore = 0;
-  for (const intent of PRIORITY) {
+  for (const intent of order) {
     let score = scores[intent] ?? 0;
     // Code questions need a code to look up; without one the cue words mean billing.
     if (intent === 'code_lookup' && !hasCodes) score = Math.min(score, 2);

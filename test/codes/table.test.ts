@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { impliedFacts, isIgrtMethod } from '../../src/codes/facts.js';
 import { loadCodeTable } from '../../src/codes/table.js';
 import { DataError } from '../../src/data/load-yaml.js';
 import { projectPath } from '../../src/data/paths.js';
@@ -82,10 +83,47 @@ describe('codes.yaml loads and is cross-checked', () => {
       /no section horizon:background\.two-methods/,
     ],
     ['an unknown field', 'kind: physics', 'kind: physics\n    colour: blue', /colour/],
+    [
+      'a code implying a value its fact does not have',
+      'implies: { modality: sbrt }',
+      'implies: { modality: stereotactic }',
+      /codes\.77373\.implies\.modality: "stereotactic" is not a value/,
+    ],
+    [
+      'a code implying an unknown fact',
+      'implies: { respiratoryTracking: true }',
+      'implies: { respiratoryGating: true }',
+      /codes\.G6017\.implies\.respiratoryGating/,
+    ],
+    [
+      'a loaded policy with no silence section',
+      '  cvs: policy.imrt-pbt-sbrt-srs\n',
+      '',
+      /silence\.cvs: missing for a loaded policy/,
+    ],
   ])('%s fails with file, path and reason', (_name, from, to, reason) => {
     const { file, error } = loadEdited(from, to);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).file).toBe(file);
     expect((error as DataError).message).toMatch(reason);
+  });
+});
+
+describe('what a code states on its own comes from codes.yaml', () => {
+  test.each([
+    ['77385', { modality: 'imrt' }],
+    ['77373', { modality: 'sbrt' }],
+    ['77371', { modality: 'srs' }],
+    ['G6017', { respiratoryTracking: true }],
+    ['0197T', { respiratoryTracking: true }],
+    ['77387', {}],
+    ['99213', {}],
+  ])('%s implies %o', (code, facts) => {
+    expect(impliedFacts(table, code)).toEqual(facts);
+  });
+
+  test('the IGRT methods are the codes of kind igrt', () => {
+    const methods = Object.keys(table.codes).filter((code) => isIgrtMethod(table, code));
+    expect(methods.sort()).toEqual(['0197T', '76950', '77014', '77387', '77421', 'G6001', 'G6002', 'G6017']);
   });
 });
