@@ -2,6 +2,7 @@ import { asSetting, checkClaim } from '../codes/index.js';
 import type { Turn } from '../context/merge.js';
 import type { Answer, DateUsed } from '../contract/answer.js';
 import type { CodeMention } from '../nlu/codes.js';
+import { valueLabel } from '../policy/facts.js';
 import type { Pipeline } from './pipeline.js';
 
 /** Checks the claim lines a message lists: a verdict per line and per conflicting pair, and a summary. */
@@ -15,8 +16,7 @@ export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly Code
     ...(setting ? { setting } : {}),
     ...(modality ? { modality } : {}),
   });
-  const settingFact = pipeline.corpus.facts.setting;
-  const settingLabel = setting && settingFact?.kind === 'enum' ? settingFact.values[setting]?.label : undefined;
+  const settingLabel = setting ? valueLabel(pipeline.corpus.facts, 'setting', setting) : undefined;
   return {
     intent: 'billing',
     findings: [...findings],

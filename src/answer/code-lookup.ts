@@ -1,13 +1,9 @@
 import { lookupCode, sourceLabel } from '../codes/index.js';
 import type { Link, Source } from '../codes/schema.js';
 import type { Finding } from '../contract/answer.js';
+import { valueLabel } from '../policy/facts.js';
 import { changeLine } from '../render/text.js';
 import type { Pipeline } from './pipeline.js';
-
-const SETTING_WORDS: Record<string, string> = {
-  hospital_outpatient: 'hospital outpatient (HOPPS)',
-  office_freestanding: 'physician office / freestanding (MPFS)',
-};
 
 /** Answers "what is / what replaced / what does X replace" from the code table, on a date of service. */
 export function codeLookup(
@@ -31,7 +27,7 @@ export function codeLookup(
     }
     const source = (s: Source) => sourceLabel(pipeline.codes, s);
     const link = (l: Link) =>
-      `${l.codes.join('/')} from ${l.from}${l.setting ? ` in the ${SETTING_WORDS[l.setting]} setting` : ''} (${source(l.source)})`;
+      `${l.codes.join('/')} from ${l.from}${l.setting ? ` in the ${valueLabel(pipeline.corpus.facts, 'setting', l.setting)} setting` : ''} (${source(l.source)})`;
     const block = [`${code} — ${entry.description}`];
     const validity =
       status.state === 'deleted'

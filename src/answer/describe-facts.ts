@@ -2,7 +2,7 @@ import type { Turn } from '../context/merge.js';
 import type { Confirm, Conflict, Understood } from '../contract/answer.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
-import type { FactValue } from '../policy/facts.js';
+import { type FactValue, valueLabel } from '../policy/facts.js';
 
 /**
  * What the bot understood, so the asker can spot a misreading: payers first, then the stated
@@ -50,7 +50,7 @@ export function describeConfirms(corpus: Corpus, turn: Turn, asked: ReadonlySet<
 function describeValue(corpus: Corpus, fact: string, value: FactValue): string | undefined {
   const def = corpus.facts[fact];
   if (!def || value === undefined) return undefined;
-  if (def.kind === 'enum') return def.values[String(value)]?.label ?? String(value);
+  if (def.kind === 'enum') return valueLabel(corpus.facts, fact, value);
   if (def.kind === 'boolean') return `${def.label}: ${value ? 'yes' : 'no'}`;
   return Array.isArray(value) ? `codes ${value.join(', ')}` : undefined;
 }

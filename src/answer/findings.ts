@@ -1,6 +1,7 @@
 import type { Finding } from '../contract/answer.js';
 import type { Question } from '../contract/determination.js';
 import { type CaseFacts, type Evaluation, evaluate } from '../policy/evaluate.js';
+import { type FactValue, valueLabel } from '../policy/facts.js';
 import { excerptFor } from '../retrieve/excerpt.js';
 import type { Pipeline } from './pipeline.js';
 
@@ -37,6 +38,5 @@ function assumption(pipeline: Pipeline, fact: string, value: unknown): string {
   if (def?.kind === 'boolean') {
     return `${label}: taken as ${value ? 'yes' : 'no'} because the question did not say — the answer may change if it is ${value ? 'not' : 'so'}.`;
   }
-  const valueLabel = def?.kind === 'enum' ? (def.values[String(value)]?.label ?? String(value)) : String(value);
-  return `${label}: taken as ${valueLabel} because the question did not say — tell me if that is wrong.`;
+  return `${label}: taken as ${valueLabel(pipeline.corpus.facts, fact, value as FactValue)} because the question did not say — tell me if that is wrong.`;
 }

@@ -5,9 +5,6 @@ import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
 import type { ThreadState } from './store.js';
 
-/** Facts that describe one diagnosis's set-up: a new diagnosis makes them stale. */
-const SET_UP_FACTS = ['position', 'laterality', 'breathHold', 'boost', 'apbi', 'surgeryTiming', 'beam'];
-
 /** Intents about a case, whose facts a follow-up can extend. */
 const CASE_INTENTS: readonly Intent[] = ['coverage', 'billing', 'compare'];
 
@@ -48,11 +45,12 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
   }
   const facts: Record<string, FactValue> = { ...previous.facts };
   const excluded: Record<string, readonly string[]> = { ...previous.excluded };
-  if (parsed.facts.diagnosis !== undefined && parsed.facts.diagnosis !== previous.facts.diagnosis) {
-    for (const fact of SET_UP_FACTS) {
-      delete facts[fact];
-      delete excluded[fact];
-    }
+  // A fact goes stale when one it is reset by changes (facts.yaml `resetBy`: a new diagnosis makes the old set-up stale).
+  const changed = (fact: string) => parsed.facts[fact] !== undefined && parsed.facts[fact] !== previous.facts[fact];
+  for (const [fact, def] of Object.entries(corpus.facts)) {
+    if (!def.resetBy?.some(changed)) continue;
+    delete facts[fact];
+    delete excluded[fact];
   }
   // A fact stated afresh, or asked to be confirmed, replaces what the thread had ruled out or held.
   for (const fact of Object.keys(parsed.facts)) delete excluded[fact];

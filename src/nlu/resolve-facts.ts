@@ -23,14 +23,6 @@ export interface StatedFacts {
   readonly whatIf: Facts;
 }
 
-/** A metastasis names what is treated, whatever the primary: "bone mets from prostate" is bone. */
-const TREATED_SITE_FIRST = ['bone_metastasis', 'brain_metastasis'];
-/**
- * When two modalities are named, the more particular one is the treatment: stereotactic
- * delivery is often planned with IMRT/VMAT, and "3DCRT boost with electrons" is electrons.
- */
-const MODALITY_FIRST = ['srs', 'sbrt', 'brachytherapy', 'electron', 'superficial', 'proton'];
-
 /**
  * Turns mentions into facts. A negated yes/no flips; a negated value with a stated opposite
  * (`negated` in the lexicon) takes it; any other negated value is ruled out. Doubtful readings
@@ -111,7 +103,7 @@ function settle(fact: string, values: FactValue[], corpus: Corpus): FactValue | 
   const def = corpus.facts[fact];
   if (def?.kind !== 'enum') return undefined;
   const strings = values.map(String);
-  const preferred = fact === 'diagnosis' ? TREATED_SITE_FIRST : fact === 'modality' ? MODALITY_FIRST : [];
+  const preferred = def.prefer ?? [];
   const first = preferred.find((v) => strings.includes(v));
   if (first) return first;
   // Keep the most specific value when the others are broader forms of it (rectal over pelvic).

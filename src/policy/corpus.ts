@@ -65,6 +65,9 @@ function yamlFiles(dir: string): string[] {
 
 function checkFactTable(file: string, facts: Record<string, FactDef>): void {
   for (const [name, def] of Object.entries(facts)) {
+    for (const other of def.resetBy ?? []) {
+      if (!facts[other]) throw new DataError(file, `facts.${name}.resetBy: unknown fact "${other}"`);
+    }
     if (def.kind !== 'enum') continue;
     const values = Object.keys(def.values);
     for (const [value, info] of Object.entries(def.values)) {
@@ -72,8 +75,9 @@ function checkFactTable(file: string, facts: Record<string, FactDef>): void {
         if (!values.includes(parent)) throw new DataError(file, `facts.${name}.values.${value}.isA: unknown value "${parent}"`);
       }
     }
-    for (const value of [...(def.offer ?? []), ...(def.default === undefined ? [] : [def.default])]) {
-      if (!values.includes(value)) throw new DataError(file, `facts.${name}: offer/default names unknown value "${value}"`);
+    for (const value of [...(def.offer ?? []), ...(def.prefer ?? []), ...(def.default === undefined ? [] : [def.default])]) {
+      if (!values.includes(value))
+        throw new DataError(file, `facts.${name}: offer/prefer/default names unknown value "${value}"`);
     }
   }
 }

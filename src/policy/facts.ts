@@ -27,6 +27,12 @@ export function ancestors(def: Extract<FactDef, { kind: 'enum' }>, value: string
   return found;
 }
 
+/** How a person reads a fact's value: the enum value's label, else the value itself. */
+export function valueLabel(facts: Readonly<Record<string, FactDef>>, fact: string, value: FactValue): string {
+  const def = facts[fact];
+  return def?.kind === 'enum' ? (def.values[String(value)]?.label ?? String(value)) : String(value);
+}
+
 /** Every value an enum fact can take; booleans are true/false; codes cannot be enumerated. */
 export function domain(def: FactDef): FactValue[] | undefined {
   if (def.kind === 'boolean') return [true, false];

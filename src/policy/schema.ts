@@ -100,6 +100,8 @@ const FactBase = {
   label: z.string().min(1),
   ask: z.string().min(1),
   sayWhenAssumed: z.boolean().optional(),
+  /** Facts whose change in a thread makes this one stale (a new diagnosis, a new set-up). */
+  resetBy: z.array(FactName).optional(),
 };
 
 export const FactDef = z.discriminatedUnion('kind', [
@@ -108,6 +110,8 @@ export const FactDef = z.discriminatedUnion('kind', [
     ...FactBase,
     values: z.record(z.string(), FactValueInfo),
     offer: z.array(z.string()).optional(),
+    /** When a question names several values, the first of these it names wins. */
+    prefer: z.array(z.string()).optional(),
     default: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal('boolean'), ...FactBase, default: z.boolean().optional() }),

@@ -96,4 +96,24 @@ describe('bad data fails fast with file, path and reason', () => {
     expect(load).toThrow(reason);
     expect(load).toThrow(file.split('/')[1] as string);
   });
+
+  test.each([
+    [
+      'a preferred value the fact does not have',
+      'prefer: [bone_metastasis, brain_metastasis]',
+      'prefer: [bone_mets]',
+      /facts\.diagnosis: offer\/prefer\/default names unknown value "bone_mets"/,
+    ],
+    [
+      'a reset by an unknown fact',
+      'resetBy: [diagnosis]',
+      'resetBy: [diagnoses]',
+      /facts\.position\.resetBy: unknown fact "diagnoses"/,
+    ],
+  ])('facts.yaml: %s', (_name, from, to, reason) => {
+    const load = broken((dir) => rewrite(join(dir, 'facts.yaml'), from, to));
+    expect(load).toThrow(DataError);
+    expect(load).toThrow(reason);
+    expect(load).toThrow('facts.yaml');
+  });
 });
