@@ -20,9 +20,21 @@ describe('the pipeline answers claim checks and code lookups through the code li
   });
 
   test.each([
-    ['2026: 76950 now means 77387', 'what replaced 76950? date of service 2026-02-01', /On 2026-02-01 that means: 77387/],
-    ['2020: 76950 → G6001', 'what replaced 76950? date of service 2020-02-01', /G6001/],
-  ])('code lookup on a date of service, %s', async (_name, q, pattern) => {
-    expect((await answer(q)).text).toMatch(pattern);
+    [
+      '2026: 76950 now means 77387',
+      'what replaced 76950? date of service 2026-02-01',
+      '2026-02-01',
+      'On 2026-02-01 that means: 77387.',
+    ],
+    [
+      '2020: 76950 → G6001',
+      'what replaced 76950? date of service 2020-02-01',
+      '2020-02-01',
+      'On 2020-02-01 that means: G6001 or 77387.',
+    ],
+  ])('code lookup on a date of service, %s', async (_name, q, date, means) => {
+    const result = await answer(q);
+    expect(result.dateOfService).toMatchObject({ date, from: 'question' });
+    expect(result.findings[0]?.notes).toContain(means);
   });
 });

@@ -68,7 +68,8 @@ describe('Block Kit rendering', () => {
           notes: ['n'.repeat(4000)],
         }),
       ),
-      text: `Understood: ${'y'.repeat(10_000)}`,
+      text: '',
+      understood: [{ fact: 'diagnosis', value: 'other', label: 'y'.repeat(10_000) }],
       facts: {},
       followUp: {
         fact: 'diagnosis',
@@ -94,11 +95,51 @@ describe('Block Kit rendering', () => {
           citation: { policyId: 'horizon', section: '<!here>', excerpt: '<https://evil|click>' },
         }),
       ],
-      text: 'Understood: <!everyone>',
+      text: '',
+      understood: [{ fact: 'diagnosis', value: 'other', label: '<!everyone>' }],
       facts: {},
     };
     const json = JSON.stringify(renderBlocks(corpus, tricky));
     for (const raw of ['<!channel>', '<@U1>', '<!here>', '<https://evil', '<!everyone>']) expect(json).not.toContain(raw);
+  });
+
+  test('a case answer is drawn from its fields, never from its text', () => {
+    const structured: Answer = {
+      intent: 'billing',
+      findings: [finding({ determination: 'bundled', changes: ['Code-set change since 2026-01-01: 77385 deleted.'] })],
+      text: 'Understood: decoy\nSummary: decoy\n⚠️ decoy',
+      facts: {},
+      understood: [{ fact: 'modality', value: 'imrt', label: 'IMRT' }],
+      dateOfService: { date: '2025-03-04', from: 'question', written: 'March 4, 2025' },
+    };
+    const shown = texts(renderBlocks(corpus, structured).blocks).join('\n');
+    expect(shown).not.toContain('decoy');
+    expect(shown).toContain('Understood: IMRT');
+    expect(shown).toContain('Date of service 2025-03-04, from the question (“March 4, 2025”).');
+    expect(shown).toContain('⚠️ Code-set change since 2026-01-01: 77385 deleted.');
+  });
+
+  test('a claim check is drawn from its rows and summary, never from its text', () => {
+    const claim: Answer = {
+      intent: 'billing',
+      findings: [finding({ subject: '99213', determination: 'not_addressed' })],
+      text: 'decoy title\n\ndecoy table\nSummary: decoy',
+      facts: {},
+      claim: {
+        payers: ['horizon'],
+        rows: [{ subject: '99213', payers: ['horizon'], verdict: 'unknown', reason: '99213 is not in the code table.' }],
+      },
+      summary: '1 line(s) checked',
+      changes: ['Code-set change since 2026-01-01.'],
+      dateOfService: { date: '2026-11-23', from: 'today' },
+    };
+    const shown = texts(renderBlocks(corpus, claim).blocks).join('\n');
+    expect(shown).not.toContain('decoy');
+    expect(shown).toContain('Claim check — Horizon BCBSNJ, setting not given');
+    expect(shown).toMatch(/99213\s+Horizon BCBSNJ\s+🤷 unknown\s+99213 is not in the code table\./);
+    expect(shown).toContain('*Summary:* 1 line(s) checked');
+    expect(shown).toContain('⚠️ Code-set change since 2026-01-01.');
+    expect(shown).toContain('Date of service: no date given, so today, 2026-11-23.');
   });
 
   test('needs_info answers carry one button per option, compare answers put payers side by side', async () => {
