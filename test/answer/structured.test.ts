@@ -61,9 +61,24 @@ describe('what was understood, assumed and changed are fields', () => {
   test('understood facts, payers first, with their labels', async () => {
     const result = await ask('igrt w 3dcrt prostrate horizon');
     expect(result.understood).toEqual([
-      { fact: 'payer', value: 'horizon', label: 'Horizon BCBSNJ' },
-      { fact: 'modality', value: '3dcrt', label: '3D conformal radiation therapy (3DCRT)' },
-      { fact: 'diagnosis', value: 'prostate', label: 'prostate cancer' },
+      { fact: 'payer', value: 'horizon', label: 'Horizon BCBSNJ', as: 'stated' },
+      { fact: 'modality', value: '3dcrt', label: '3D conformal radiation therapy (3DCRT)', as: 'stated' },
+      { fact: 'diagnosis', value: 'prostate', label: 'prostate cancer', as: 'stated' },
+    ]);
+  });
+
+  test.each([
+    ['a ruled-out value', 'Horizon 3DCRT rectal, not prone', { fact: 'position', value: 'prone', as: 'ruled_out' }],
+    ['a what-if', 'Horizon 3DCRT rectal, what if it were IMRT', { fact: 'modality', value: 'imrt', as: 'what_if' }],
+    ['a hedged reading', 'CVS 3DCRT lung, maybe curative', { fact: 'treatmentIntent', value: 'curative', as: 'unconfirmed' }],
+  ])('%s is understood as such', async (_name, question, reading) => {
+    expect((await ask(question)).understood).toContainEqual(expect.objectContaining(reading));
+  });
+
+  test('a doubtful reading the answer turns on is asked to be confirmed, with why', async () => {
+    const result = await ask('CVS 3DCRT lung, maybe curative');
+    expect(result.confirm).toEqual([
+      { fact: 'treatmentIntent', label: 'treatment intent', why: expect.stringContaining('stated with a hedge') },
     ]);
   });
 

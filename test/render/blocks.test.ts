@@ -69,7 +69,7 @@ describe('Block Kit rendering', () => {
         }),
       ),
       text: '',
-      understood: [{ fact: 'diagnosis', value: 'other', label: 'y'.repeat(10_000) }],
+      understood: [{ fact: 'diagnosis', value: 'other', label: 'y'.repeat(10_000), as: 'stated' }],
       facts: {},
       followUp: {
         fact: 'diagnosis',
@@ -96,7 +96,7 @@ describe('Block Kit rendering', () => {
         }),
       ],
       text: '',
-      understood: [{ fact: 'diagnosis', value: 'other', label: '<!everyone>' }],
+      understood: [{ fact: 'diagnosis', value: 'other', label: '<!everyone>', as: 'stated' }],
       facts: {},
     };
     const json = JSON.stringify(renderBlocks(corpus, tricky));
@@ -109,7 +109,7 @@ describe('Block Kit rendering', () => {
       findings: [finding({ determination: 'bundled', changes: ['Code-set change since 2026-01-01: 77385 deleted.'] })],
       text: 'Understood: decoy\nSummary: decoy\n⚠️ decoy',
       facts: {},
-      understood: [{ fact: 'modality', value: 'imrt', label: 'IMRT' }],
+      understood: [{ fact: 'modality', value: 'imrt', label: 'IMRT', as: 'stated' }],
       dateOfService: { date: '2025-03-04', from: 'question', written: 'March 4, 2025' },
     };
     const shown = texts(renderBlocks(corpus, structured).blocks).join('\n');
