@@ -1,4 +1,5 @@
 import type { Citation } from '../contract/answer.js';
+import { valueLabel } from '../policy/facts.js';
 import { changeNotes } from './changes.js';
 import { citationOf, payerName, silentCitation } from './citation.js';
 import { type ClaimLine, lineLabel } from './claim-line.js';
@@ -120,7 +121,7 @@ function replacementBetween(table: CodeTable, x: ClaimLine, y: ClaimLine, questi
     if (!link) continue;
     const useInstead = currentCodes(table, old.code, question.dateOfService, question.setting);
     const still = useInstead.includes(now.code) ? '' : ` On ${question.dateOfService} that means ${useInstead.join(' or ')}.`;
-    const where = link.setting ? ` in the ${link.setting.replace('_', ' ')} setting` : '';
+    const where = link.setting ? ` in the ${valueLabel(table.corpus.facts, 'setting', link.setting)} setting` : '';
     const payer = question.payer ?? ('policy' in link.source ? link.source.policy : firstPayer(table));
     return {
       a: old,
