@@ -26,6 +26,8 @@ describe('dates of service: every common form is read and its source said', () =
     ['a year alone is not a date of service', 'the 2026 code changes for 77385'],
     ['a bare fraction-like number without a cue is not a date', 'IMRT 45 Gy, 1/2 of the fields'],
     ['POS 11 is not a date', 'HOPD vs POS 11 billing'],
+    ['counts are not dates', 'SBRT 5 fractions of 8 Gy, 3 fields, 2 methods on 1 day'],
+    ['a dose per fraction is not a date', 'IMRT 45 Gy/25 fx then 1.8/2 Gy'],
   ])('%s: "%s" → today', (_name, question) => {
     expect(read(question)).toEqual({ date: TODAY, from: 'today' });
   });
