@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { loadYaml } from '../data/load-yaml.js';
+import { projectPath } from '../data/paths.js';
+import { LexiconFile } from '../nlu/lexicon.js';
+import type { Corpus } from '../policy/corpus.js';
+import type { FactValue } from '../policy/facts.js';
+
+/** One way to say a fact value: the text, and every fact that text states. */
+export interface Rendering {
+  readonly text: string;
+  readonly sets: Readonly<Record<string, FactValue>>;
+  /** The lexicon phrase it is built on (for reports and coverage). */
+  readonly phrase: string;
+  /** The negation cue, when the value is said by negating a phrase. */
+  readonly cue?: string;
+  readonly form: 'phrase' | 'pre' | 'post' | 'code';
+}
+
+/** intents/assertion.yaml: only the lists the generator renders with are read here. */
+const AssertionFile = z.object({ pre: z.array(z.string()), post: z.array(z.string()) });
+export type AssertionCues = z.infer<typeof AssertionFile>;
+
+type CueKind = 'proximity' | 'absence' | 'history' | 'finding' | 'not' | 'technique' | 'plan';
+
+/**
+ * Which negation cues read naturally with which yes/no fact: "far from" only where nearness
+ * is the point (prior irradiation, a critical structure), "ruled out" for findings, "not
+ * used" for techniques. A fact not listed (multipleMethodsSameDay, targetLocalization) is
+ * never said by negating its phrases: "without fiducials" does not say no target is localized.
+ */
+const CUE_KINDS: Readonly<Record<string, readonly CueKind[]>> = {
+  priorIrradiation: ['proximity', 'absence', 'history'],
+  criticalStructure: ['proximity'],
+  boneMetastasis: ['finding'],
+  benignCondition: ['not'],
+  hippocampalSparing: ['technique'],
+  breathHold: ['technique'],
+  respiratoryTracking: ['technique'],
+  boost: ['plan'],
+  apbi: ['plan'],
+  wholeBrain: ['plan'],
+  vendorRequirement: ['absence'],
+};
+
+const PRE_CUES: Readonly<Record<CueKind, readonly string[]>> = {
+  proximity: [
+    'far from',
+    'far away from',
+    'away from',
+    'well away from',
+    'well clear of',
+    'clear of',
+    'nowhere near',
+    'nowhere close to',
+    'not near',
+    'not close to',
+    'not anywhere near',
+    'distant from',
+    'remote from',
+    'outside of',
+    'separate from',
+  ],
+  absence: ['no', 'without', 'w/o'],
+  history: ['no history of', 'denies', 'no evidence of', 'never'],
+  finding: ['no', 'without', 'no evidence of', 'no sign of', 'no signs of', 'negative for', 'free of', 'ruled out', 'excluding'],
+  not: ['not', 'non'],
+  technique: ['no', 'not', 'without', 'w/o'],
+  plan: ['no', 'not', 'without'],
+};
+
+const POST_CUES: Readonly<Record<CueKind, readonly string[]>> = {
+  proximity: [
+    'not nearby',
+    'not near',
+    'not close',
+    'is far away',
+    'is far',
+    'far away',
+    'well away',
+    'is well away',
+    'out of the field',
+    'outside the field',
+    'not involved',
+    'is not involved',
+    'is spared',
+    'are spared',
+    'spared',
+  ],
+  absence: ['none', 'no', 'not a factor', 'not an issue', 'not a concern'],
+  history: ['none', 'denied', 'negative'],
+  finding: [
+    'absent',
+    'is absent',
+    'are absent',
+    'ruled out',
+    'is ruled out',
+    'not present',
+    'is not present',
+    'negative',
+    'excluded',
+  ],
+  not: [],
+  technique: ['not used', 'is not used', 'not being used', 'not planned', 'not needed', 'not required'],
+  plan: ['not planned', 'none', 'not needed'],
+};
+
+/** Post cues that read as a field's value ("prior RT: none"), so they are also written after a colon. */
+const COLON_CUES = new Set(['none', 'no', 'negative', 'denied']);
+
+/** Phrases that already say nearness ("near the cord"): only a plain "not" can negate them. */
+const NEARNESS_PHRASE = /^(near|close|next|adjacent)\b/;
+/** Phrases with nearness at the end ("bowel nearby") have no natural negated form. */
+const TRAILING_NEARNESS = /\bnearby$/;
+
+/** Everything the generator says facts with: lexicon phrases, negation cues, payer names. */
+export interface PhraseBook {
+  /** Renderings of each fact value, keyed by valueKey(fact, value). */
+  readonly pools: ReadonlyMap<string, readonly Rendering[]>;
+  readonly payers: ReadonlyMap<string, readonly Rendering[]>;
+  /** Cues of assertion.yaml the generator never uses (no fact reads naturally with them). */
+  readonly unusedCues: readonly string[];
+  /** Every lexicon phrase that states a fact, for coverage reports. */
+  readonly phrases: readonly string[];
+}
+
+export const valueKey = (fact: string, value: FactValue) => `${fact}=${JSON.stringify(value)}`;
+
+/** Builds the phrase book from intents/lexicon.yaml and intents/assertion.yaml. */
+export function loadPhraseBook(corpus: Corpus): PhraseBook {
+  const lexicon = loadYaml(projectPath('intents', 'lexicon.yaml'), LexiconFile);
+  const cues = loadYaml(projectPath('intents', 'assertion.yaml'), AssertionFile);
+  return buildPhraseBook(corpus, lexicon, cues);
+}
+
+export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: AssertionCues): PhraseBook {
+  const pools = new Map<string, Rendering[]>();
+  const payers = new Map<string, Rendering[]>();
+  const add = (key: string, r: Rendering) => pools.set(key, [...(pools.get(key) ?? []), r]);
+  const entries = Object.values(lexicon.groups).flat();
+  const used = new Set<string>();
+  const pre = (kind: CueKind) => PRE_CUES[kind].filter((c) => cues.pre.includes(c));
+  const post = (kind: CueKind) => POST_CUES[kind].filter((c) => cues.post.includes(c));
+
+  for (const entry of entries) {
+    const payer = entry.set.payer;
+    if (typeof payer === 'string') {
+      payers.set(payer, [...(payers.get(payer) ?? []), ...entry.match.map((p) => phraseRendering(p, entry.set))]);
+      continue;
+    }
+    // Every phrase says every setting of its entry; the generator checks the extras fit the case.
+    for (const [fact, value] of Object.entries(entry.set)) {
+      for (const p of entry.match) add(valueKey(fact, value), phraseRendering(p, entry.set));
+    }
+    // An explicit negated reading ("not curative" → palliative) is the lexicon's own data.
+    const negated = Object.entries(entry.negated ?? {});
+    if (negated.length === 1 && cues.pre.includes('not')) {
+      const [fact, value] = negated[0] as [string, FactValue];
+      for (const p of entry.match) add(valueKey(fact, value), cueRendering('pre', 'not', p, { [fact]: value }));
+      used.add('not');
+    }
+    const booleans = Object.entries(entry.set).filter(([, v]) => typeof v === 'boolean');
+    const [only] = booleans;
+    if (booleans.length !== 1 || entry.negated || !only || only[1] !== true) continue;
+    const fact = only[0];
+    const kinds = CUE_KINDS[fact] ?? [];
+    const preCues = kinds.flatMap(pre);
+    const postCues = kinds.flatMap(post);
+    const phrases = entry.match.filter((p) => !TRAILING_NEARNESS.test(p));
+    if (phrases.length === 0 || preCues.length + postCues.length === 0) continue;
+    // Each phrase with a cue, and each cue with a phrase: max(|phrases|, |cues|) renderings.
+    const all = [...preCues.map((c) => ['pre', c] as const), ...postCues.map((c) => ['post', c] as const)];
+    const n = Math.max(phrases.length, all.length);
+    for (let i = 0; i < n; i++) {
+      const p = phrases[i % phrases.length] as string;
+      let [form, cue] = all[i % all.length] as (typeof all)[number];
+      if (form === 'pre' && NEARNESS_PHRASE.test(p)) [form, cue] = ['pre', 'not'];
+      used.add(cue);
+      add(valueKey(fact, false), cueRendering(form, cue, p, { [fact]: false }));
+    }
+  }
+  for (const [fact, def] of Object.entries(corpus.facts)) {
+    if (fact === 'modifier' && def.kind === 'enum') {
+      add(valueKey(fact, 'professional'), codeRendering('77387-26', { modifier: 'professional', codes: ['77387'] }));
+      add(valueKey(fact, 'tc'), codeRendering('77387-TC', { modifier: 'tc', codes: ['77387'] }));
+    }
+  }
+  const phrases = [...new Set(entries.filter((e) => e.set.payer === undefined).flatMap((e) => e.match))];
+  const unusedCues = [...new Set([...cues.pre, ...cues.post])].filter((c) => !used.has(c));
+  return { pools, payers, unusedCues, phrases };
+}
+
+function phraseRendering(phrase: string, sets: Record<string, FactValue>): Rendering {
+  return { text: phrase, sets, phrase, form: 'phrase' };
+}
+
+function cueRendering(form: 'pre' | 'post', cue: string, phrase: string, sets: Record<string, FactValue>): Rendering {
+  const text = form === 'pre' ? `${cue} ${phrase}` : COLON_CUES.has(cue) ? `${phrase}: ${cue}` : `${phrase} ${cue}`;
+  return { text, sets, phrase, cue, form };
+}
+
+/** Codes are not lexicon phrases: a codes fact is said by writing its codes. */
+export function codeRendering(text: string, sets: Record<string, FactValue>): Rendering {
+  return { text, sets, phrase: text, form: 'code' };
+}
