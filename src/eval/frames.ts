@@ -41,7 +41,7 @@ export const FILLERS: readonly Filler[] = [
   { text: 'thanks!' },
   { text: 'sim was yesterday' },
   { text: 'quick question' },
-  { text: 'asking for our billing team' },
+  { text: 'asking for a colleague' },
   { text: 'chart is attached' },
   { text: 'hope that makes sense' },
 ];

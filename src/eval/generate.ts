@@ -50,6 +50,21 @@ export interface Suite {
 
 export const DEFAULT_SEED = 20_251_123;
 
+/**
+ * What a code says by its CPT/HCPCS definition: 77385 is IMRT delivery, so a question naming
+ * it states IMRT. The parser reads the same (src/nlu/parse.ts CODE_FACTS); both should read
+ * it from policy-corpus/codes.yaml once the code table carries it.
+ */
+const CODE_MEANS: Readonly<Record<string, Record<string, FactValue>>> = {
+  '77385': { modality: 'imrt' },
+  '77386': { modality: 'imrt' },
+  '77373': { modality: 'sbrt' },
+  '77371': { modality: 'srs' },
+  '77372': { modality: 'srs' },
+  G6017: { respiratoryTracking: true },
+  '0197T': { respiratoryTracking: true },
+};
+
 /** Builds the suite from the data: every rule of every policy, every phrase of the values it reads. */
 export function generateSuite(corpus: Corpus, book: PhraseBook, options: SuiteOptions = {}): Suite {
   return new SuiteBuilder(corpus, book, options).build();
@@ -245,7 +260,11 @@ class SuiteBuilder {
     base: Readonly<Record<string, Determination>>,
     question: Question,
   ): Rendering | undefined {
-    if (fact === 'codes' && Array.isArray(value)) return codeRendering(value.join(' and '), { codes: value });
+    if (fact === 'codes' && Array.isArray(value)) {
+      const implied = Object.assign({}, ...value.map((code) => CODE_MEANS[code] ?? {}));
+      const rendering = codeRendering(value.join(' and '), { ...implied, codes: value });
+      return this.fits(rendering, facts, absent, base, question) ? rendering : undefined;
+    }
     const key = valueKey(fact, value);
     const pool = this.book.pools.get(key) ?? [];
     const start = this.counters.get(key) ?? 0;

@@ -20,7 +20,7 @@ export interface Rendering {
 const AssertionFile = z.object({ pre: z.array(z.string()), post: z.array(z.string()) });
 export type AssertionCues = z.infer<typeof AssertionFile>;
 
-type CueKind = 'proximity' | 'absence' | 'history' | 'finding' | 'not' | 'technique' | 'plan';
+type CueKind = 'proximity' | 'structure' | 'absence' | 'history' | 'finding' | 'not' | 'technique' | 'plan';
 
 /**
  * Which negation cues read naturally with which yes/no fact: "far from" only where nearness
@@ -30,7 +30,7 @@ type CueKind = 'proximity' | 'absence' | 'history' | 'finding' | 'not' | 'techni
  */
 const CUE_KINDS: Readonly<Record<string, readonly CueKind[]>> = {
   priorIrradiation: ['proximity', 'absence', 'history'],
-  criticalStructure: ['proximity'],
+  criticalStructure: ['proximity', 'structure'],
   boneMetastasis: ['finding'],
   benignCondition: ['not'],
   hippocampalSparing: ['technique'],
@@ -60,6 +60,7 @@ const PRE_CUES: Readonly<Record<CueKind, readonly string[]>> = {
     'outside of',
     'separate from',
   ],
+  structure: [],
   absence: ['no', 'without', 'w/o'],
   history: ['no history of', 'denies', 'no evidence of', 'never'],
   finding: ['no', 'without', 'no evidence of', 'no sign of', 'no signs of', 'negative for', 'free of', 'ruled out', 'excluding'],
@@ -69,23 +70,9 @@ const PRE_CUES: Readonly<Record<CueKind, readonly string[]>> = {
 };
 
 const POST_CUES: Readonly<Record<CueKind, readonly string[]>> = {
-  proximity: [
-    'not nearby',
-    'not near',
-    'not close',
-    'is far away',
-    'is far',
-    'far away',
-    'well away',
-    'is well away',
-    'out of the field',
-    'outside the field',
-    'not involved',
-    'is not involved',
-    'is spared',
-    'are spared',
-    'spared',
-  ],
+  proximity: ['not nearby', 'not near', 'not close', 'is far away', 'is far', 'far away', 'well away', 'is well away'],
+  // Said of an organ, not of a prior field: "cord spared", "chiasm outside the field".
+  structure: ['out of the field', 'outside the field', 'not involved', 'is not involved', 'is spared', 'are spared', 'spared'],
   absence: ['none', 'no', 'not a factor', 'not an issue', 'not a concern'],
   history: ['none', 'denied', 'negative'],
   finding: [
@@ -111,6 +98,12 @@ const COLON_CUES = new Set(['none', 'no', 'negative', 'denied']);
 const NEARNESS_PHRASE = /^(near|close|next|adjacent)\b/;
 /** Phrases with nearness at the end ("bowel nearby") have no natural negated form. */
 const TRAILING_NEARNESS = /\bnearby$/;
+/**
+ * Where a fact's phrases include instances ("keloid" is benign), negating an instance does
+ * not deny the fact ("not a keloid" may still be benign): only the phrases naming the fact
+ * itself are negated.
+ */
+const NEGATABLE: Readonly<Record<string, RegExp>> = { benignCondition: /\bbenign\b/ };
 
 /** Everything the generator says facts with: lexicon phrases, negation cues, payer names. */
 export interface PhraseBook {
@@ -121,6 +114,8 @@ export interface PhraseBook {
   readonly unusedCues: readonly string[];
   /** Every lexicon phrase that states a fact, for coverage reports. */
   readonly phrases: readonly string[];
+  /** A yes/no fact's phrase negated with every cue that suits the fact (none if the phrase is not negatable). */
+  readonly negate: (fact: string, phrase: string) => readonly Rendering[];
 }
 
 export const valueKey = (fact: string, value: FactValue) => `${fact}=${JSON.stringify(value)}`;
@@ -138,8 +133,8 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
   const add = (key: string, r: Rendering) => pools.set(key, [...(pools.get(key) ?? []), r]);
   const entries = Object.values(lexicon.groups).flat();
   const used = new Set<string>();
-  const pre = (kind: CueKind) => PRE_CUES[kind].filter((c) => cues.pre.includes(c));
-  const post = (kind: CueKind) => POST_CUES[kind].filter((c) => cues.post.includes(c));
+  const negation = new Negation(cues);
+  const negatable = new Map<string, string>();
 
   for (const entry of entries) {
     const payer = entry.set.payer;
@@ -162,20 +157,15 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
     const [only] = booleans;
     if (booleans.length !== 1 || entry.negated || !only || only[1] !== true) continue;
     const fact = only[0];
-    const kinds = CUE_KINDS[fact] ?? [];
-    const preCues = kinds.flatMap(pre);
-    const postCues = kinds.flatMap(post);
-    const phrases = entry.match.filter((p) => !TRAILING_NEARNESS.test(p));
-    if (phrases.length === 0 || preCues.length + postCues.length === 0) continue;
+    const phrases = entry.match.filter((p) => negation.negatable(fact, p));
+    const all = negation.cuesFor(fact);
     // Each phrase with a cue, and each cue with a phrase: max(|phrases|, |cues|) renderings.
-    const all = [...preCues.map((c) => ['pre', c] as const), ...postCues.map((c) => ['post', c] as const)];
-    const n = Math.max(phrases.length, all.length);
+    const n = phrases.length === 0 || all.length === 0 ? 0 : Math.max(phrases.length, all.length);
     for (let i = 0; i < n; i++) {
-      const p = phrases[i % phrases.length] as string;
-      let [form, cue] = all[i % all.length] as (typeof all)[number];
-      if (form === 'pre' && NEARNESS_PHRASE.test(p)) [form, cue] = ['pre', 'not'];
-      used.add(cue);
-      add(valueKey(fact, false), cueRendering(form, cue, p, { [fact]: false }));
+      const r = negation.render(fact, phrases[i % phrases.length] as string, all[i % all.length] as Cue);
+      if (r.cue) used.add(r.cue);
+      add(valueKey(fact, false), r);
+      negatable.set(r.phrase, fact);
     }
   }
   for (const [fact, def] of Object.entries(corpus.facts)) {
@@ -186,7 +176,35 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
   }
   const phrases = [...new Set(entries.filter((e) => e.set.payer === undefined).flatMap((e) => e.match))];
   const unusedCues = [...new Set([...cues.pre, ...cues.post])].filter((c) => !used.has(c));
-  return { pools, payers, unusedCues, phrases };
+  const negate = (fact: string, phrase: string) =>
+    negatable.get(phrase) === fact ? negation.cuesFor(fact).map((cue) => negation.render(fact, phrase, cue)) : [];
+  return { pools, payers, unusedCues, phrases, negate };
+}
+
+type Cue = readonly ['pre' | 'post', string];
+
+/** The negation cues of assertion.yaml that read naturally with each fact, and how a phrase takes them. */
+class Negation {
+  constructor(private readonly cues: AssertionCues) {}
+
+  cuesFor(fact: string): Cue[] {
+    const kinds = CUE_KINDS[fact] ?? [];
+    return [
+      ...kinds.flatMap((k) => PRE_CUES[k].filter((c) => this.cues.pre.includes(c)).map((c): Cue => ['pre', c])),
+      ...kinds.flatMap((k) => POST_CUES[k].filter((c) => this.cues.post.includes(c)).map((c): Cue => ['post', c])),
+    ];
+  }
+
+  negatable(fact: string, phrase: string): boolean {
+    return !TRAILING_NEARNESS.test(phrase) && (NEGATABLE[fact]?.test(phrase) ?? true);
+  }
+
+  render(fact: string, phrase: string, [form, cue]: Cue): Rendering {
+    // "far from near the cord", "near the cord not near": a nearness phrase takes a plain
+    // "not" before it, or a field-value cue after it ("near prior field: no").
+    const plain = NEARNESS_PHRASE.test(phrase) && (form === 'pre' || !COLON_CUES.has(cue));
+    return plain ? cueRendering('pre', 'not', phrase, { [fact]: false }) : cueRendering(form, cue, phrase, { [fact]: false });
+  }
 }
 
 function phraseRendering(phrase: string, sets: Record<string, FactValue>): Rendering {
