@@ -46,6 +46,8 @@ export interface Suite {
   readonly gaps: readonly { ruleId: string; reason: string }[];
   /** Lexicon phrases that no case used (their other settings never fit a case). */
   readonly unusedPhrases: readonly string[];
+  /** Phrasings left out because no phrase of some value fit the rest of the case. */
+  readonly dropped: number;
 }
 
 export const DEFAULT_SEED = 20_251_123;
@@ -78,6 +80,7 @@ class SuiteBuilder {
   private readonly payers: readonly string[];
   private readonly cases: GeneratedCase[] = [];
   private readonly gaps: { ruleId: string; reason: string }[] = [];
+  private dropped = 0;
   private readonly oracle: ReturnType<typeof cachedOracle>;
 
   constructor(
@@ -100,7 +103,7 @@ class SuiteBuilder {
     }
     this.coverRemaining();
     const unusedPhrases = this.book.phrases.filter((p) => !this.usedPhrases.has(p));
-    return { cases: this.cases, gaps: this.gaps, unusedPhrases };
+    return { cases: this.cases, gaps: this.gaps, unusedPhrases, dropped: this.dropped };
   }
 
   /**
@@ -161,10 +164,11 @@ class SuiteBuilder {
         // Every fifth phrasing keeps the bare witness: the truth may then be needs_info, which
         // the bot must not answer with a definite determination either.
         const bare = !completed || (k % 5 === 4 && !sameValue(completed.facts, witness.facts));
-        const made1 = this.makeCase(site, bare ? witness : (completed as Witness), !bare);
-        if (made1) {
+        const one = this.makeCase(site, bare ? witness : (completed as Witness), !bare);
+        if (!one) this.dropped += 1;
+        else {
           made += 1;
-          if (made1.decides) decided += 1;
+          if (one.decides) decided += 1;
         }
       }
     }
@@ -182,6 +186,7 @@ class SuiteBuilder {
     const { rule, policyId, question } = site;
     const facts: Record<string, FactValue> = { ...witness.facts };
     this.stateSomeDefaults(site, facts, witness.absent);
+    if (this.prng.chance(0.25)) this.addContext(site, facts, witness.absent);
     // Extras are judged against the rule's own payer; a frame naming no payer takes whatever
     // the other payer's truth is on the final facts.
     const base = this.expect([policyId], question, facts);
@@ -240,11 +245,38 @@ class SuiteBuilder {
       const def = this.corpus.facts[fact];
       if (added >= 2 || !def || !('default' in def) || def.default === undefined) continue;
       if (facts[fact] !== undefined || absent.includes(fact) || !this.renderable(fact, def.default)) continue;
+      if (this.implied(facts).has(fact)) continue;
       if (!this.prng.chance(0.35)) continue;
       const trial = { ...facts, [fact]: def.default };
       if (!sameValue(this.expect([site.policyId], site.question, trial), before)) continue;
       facts[fact] = def.default;
       added += 1;
+    }
+  }
+
+  /**
+   * Adds one fact the case does not turn on (a plan type, a supine position, a right side),
+   * least-used value first: values no rule reads positively get said too, and the case must
+   * still come out the same for its rule's payer.
+   */
+  private addContext(site: RuleSite, facts: Record<string, FactValue>, absent: readonly string[]): void {
+    const before = this.expect([site.policyId], site.question, facts);
+    const implied = this.implied(facts);
+    const keys = [...this.book.pools.keys()]
+      .map((key) => ({
+        key,
+        fact: key.slice(0, key.indexOf('=')),
+        value: JSON.parse(key.slice(key.indexOf('=') + 1)) as FactValue,
+      }))
+      .filter(({ fact }) => facts[fact] === undefined && !absent.includes(fact) && fact !== 'modifier' && !implied.has(fact))
+      // Only values a phrase says alone: a context fact must not drag others in.
+      .filter(({ key }) => this.book.pools.get(key)?.some((r) => Object.keys(r.sets).length === 1))
+      .sort((a, b) => (this.counters.get(`context:${a.key}`) ?? 0) - (this.counters.get(`context:${b.key}`) ?? 0));
+    for (const { key, fact, value } of keys.slice(0, 12)) {
+      if (!sameValue(this.expect([site.policyId], site.question, { ...facts, [fact]: value }), before)) continue;
+      this.counters.set(`context:${key}`, (this.counters.get(`context:${key}`) ?? 0) + 1);
+      facts[fact] = value;
+      return;
     }
   }
 
@@ -310,6 +342,21 @@ class SuiteBuilder {
     const i = this.counters.get(key) ?? 0;
     this.counters.set(key, i + 1);
     return items[i % items.length] as T;
+  }
+
+  /** Facts the case's values cannot be said without ("bone mets" is also a diagnosis; G6017 is tracking). */
+  private implied(facts: Facts): Set<string> {
+    const implied = new Set<string>();
+    for (const [fact, value] of Object.entries(facts)) {
+      if (fact === 'codes' && Array.isArray(value)) {
+        for (const code of value) for (const f of Object.keys(CODE_MEANS[code] ?? {})) implied.add(f);
+        continue;
+      }
+      const pool = this.book.pools.get(valueKey(fact, value)) ?? [];
+      const [first, ...rest] = pool.map((r) => Object.keys(r.sets));
+      for (const f of first ?? []) if (f !== fact && rest.every((keys) => keys.includes(f))) implied.add(f);
+    }
+    return implied;
   }
 
   private renderable(fact: string, value: FactValue): boolean {

@@ -11,6 +11,7 @@ export function generatedReport(run: GeneratedRun): { lines: string[]; wrong: nu
     '',
     `rules the generator could not exercise: ${run.suite.gaps.length === 0 ? 'none' : ''}`,
     ...run.suite.gaps.map((g) => `  ${g.ruleId}: ${g.reason}`),
+    `phrasings left out because no phrase of a value fit the rest of the case: ${run.suite.dropped}`,
     `lexicon phrases no case could carry (${run.suite.unusedPhrases.length}): ${run.suite.unusedPhrases.join(', ')}`,
     `assertion cues no fact reads naturally with (${run.book.unusedCues.length}): ${run.book.unusedCues.join(', ')}`,
     '',

@@ -10,7 +10,7 @@ import type { Determination } from '../../src/policy/determination.js';
 
 /**
  * The share of findings that must match the evaluator exactly. Measured on the parser of
- * main at 1190e9d: 90.9% (2114 of 2325); the floor sits a few points under it so that a
+ * main at 1190e9d: 91.7% (2128 of 2321 findings); the floor sits a few points under it so that a
  * lexicon or parser change that loses phrasings fails here, while needs_info from the
  * coming safety layer (a miss, not an error) has room.
  */
@@ -48,10 +48,11 @@ describe('generated suite: built from the rules and the lexicon', () => {
   });
 
   test('the same seed gives the same questions; another seed other ones', () => {
-    const again = generateSuite(corpus, book, { seed: DEFAULT_SEED });
-    expect(again.cases.map((c) => c.text)).toEqual(suite.cases.map((c) => c.text));
-    const other = generateSuite(corpus, book, { seed: DEFAULT_SEED + 1 });
-    expect(other.cases.map((c) => c.text)).not.toEqual(suite.cases.map((c) => c.text));
+    // Small suites (six phrasings per witness) keep this cheap; the builder is the same.
+    const small = (seed: number) =>
+      generateSuite(corpus, book, { seed, minPerWitness: 6, maxPerWitness: 6 }).cases.map((c) => c.text);
+    expect(small(DEFAULT_SEED)).toEqual(small(DEFAULT_SEED));
+    expect(small(DEFAULT_SEED + 1)).not.toEqual(small(DEFAULT_SEED));
   });
 
   test('a few thousand cases, asked in every frame', () => {
