@@ -5,9 +5,10 @@ import type { Rule } from '../policy/schema.js';
 import { factsOf } from '../policy/walk-condition.js';
 import { FILLERS, FRAMES, type Frame } from './frames.js';
 import { cachedOracle } from './oracle.js';
-import { codeRendering, type PhraseBook, type Rendering, valueKey } from './phrases.js';
+import { type PhraseBook, valueKey } from './phrases.js';
 import { Prng } from './prng.js';
 import { type Draft, type Fragment, type Join, Renderer } from './render.js';
+import { Rotation, Sayer } from './say.js';
 import { Variants } from './variants.js';
 import { complete, type RuleSite, sameValue, type Witness, witnesses } from './witness.js';
 
@@ -52,21 +53,6 @@ export interface Suite {
 
 export const DEFAULT_SEED = 20_251_123;
 
-/**
- * What a code says by its CPT/HCPCS definition: 77385 is IMRT delivery, so a question naming
- * it states IMRT. The parser reads the same (src/nlu/parse.ts CODE_FACTS); both should read
- * it from policy-corpus/codes.yaml once the code table carries it.
- */
-const CODE_MEANS: Readonly<Record<string, Record<string, FactValue>>> = {
-  '77385': { modality: 'imrt' },
-  '77386': { modality: 'imrt' },
-  '77373': { modality: 'sbrt' },
-  '77371': { modality: 'srs' },
-  '77372': { modality: 'srs' },
-  G6017: { respiratoryTracking: true },
-  '0197T': { respiratoryTracking: true },
-};
-
 /** Builds the suite from the data: every rule of every policy, every phrase of the values it reads. */
 export function generateSuite(corpus: Corpus, book: PhraseBook, options: SuiteOptions = {}): Suite {
   return new SuiteBuilder(corpus, book, options).build();
@@ -75,7 +61,8 @@ export function generateSuite(corpus: Corpus, book: PhraseBook, options: SuiteOp
 class SuiteBuilder {
   private readonly prng: Prng;
   private readonly renderer: Renderer;
-  private readonly counters = new Map<string, number>();
+  private readonly rotation = new Rotation();
+  private readonly sayer: Sayer;
   private readonly usedPhrases = new Set<string>();
   private readonly payers: readonly string[];
   private readonly cases: GeneratedCase[] = [];
@@ -92,6 +79,7 @@ class SuiteBuilder {
     this.renderer = new Renderer(book.phrases);
     this.payers = [...corpus.policies.keys()].sort();
     this.oracle = cachedOracle(corpus);
+    this.sayer = new Sayer(book, this.rotation, (payers, question, facts) => this.expect(payers, question, facts));
   }
 
   build(): Suite {
@@ -140,7 +128,7 @@ class SuiteBuilder {
 
   private rule(site: RuleSite): void {
     const all = witnesses(site.rule.when, this.corpus.facts);
-    const sayable = all.filter((w) => Object.entries(w.facts).every(([f, v]) => this.renderable(f, v)));
+    const sayable = all.filter((w) => Object.entries(w.facts).every(([f, v]) => this.sayer.renderable(f, v)));
     if (sayable.length === 0) {
       this.gaps.push({ ruleId: site.rule.id, reason: 'no witness of its condition can be said with lexicon phrases' });
       return;
@@ -154,12 +142,11 @@ class SuiteBuilder {
           site,
           witness,
           this.prng,
-          (f, v) => this.renderable(f, v),
-          (f, v) => this.counters.get(`complete:${valueKey(f, v)}`) ?? 0,
+          (f, v) => this.sayer.renderable(f, v),
+          (f, v) => this.rotation.count(`complete:${valueKey(f, v)}`),
         );
         for (const [f, v] of Object.entries(completed?.facts ?? {})) {
-          if (witness.facts[f] === undefined)
-            this.counters.set(`complete:${valueKey(f, v)}`, (this.counters.get(`complete:${valueKey(f, v)}`) ?? 0) + 1);
+          if (witness.facts[f] === undefined) this.rotation.bump(`complete:${valueKey(f, v)}`);
         }
         // Every fifth phrasing keeps the bare witness: the truth may then be needs_info, which
         // the bot must not answer with a definite determination either.
@@ -194,7 +181,7 @@ class SuiteBuilder {
     const covered = new Set<string>();
     for (const fact of this.prng.shuffle(Object.keys(facts))) {
       if (covered.has(fact)) continue;
-      const rendering = this.choose(fact, facts[fact] as FactValue, facts, witness.absent, base, question);
+      const rendering = this.sayer.choose(fact, facts[fact] as FactValue, facts, witness.absent, base, question);
       if (!rendering) return undefined;
       for (const [f, v] of Object.entries(rendering.sets)) {
         facts[f] = v;
@@ -207,7 +194,9 @@ class SuiteBuilder {
     const frame = this.frame(question, facts);
     const draft: Draft = {
       frame,
-      ...(frame.text.includes('{payer}') ? { payer: this.next(`payer:${policyId}`, this.book.payers.get(policyId) ?? []) } : {}),
+      ...(frame.text.includes('{payer}')
+        ? { payer: this.rotation.next(`payer:${policyId}`, this.book.payers.get(policyId) ?? []) }
+        : {}),
       fragments: ordered,
       joins: ordered.map((): Join => this.prng.pick(['space', 'space', 'comma', 'comma', 'and'] as const)),
       ...this.filler(facts),
@@ -244,8 +233,8 @@ class SuiteBuilder {
     for (const fact of this.prng.shuffle(read)) {
       const def = this.corpus.facts[fact];
       if (added >= 2 || !def || !('default' in def) || def.default === undefined) continue;
-      if (facts[fact] !== undefined || absent.includes(fact) || !this.renderable(fact, def.default)) continue;
-      if (this.implied(facts).has(fact)) continue;
+      if (facts[fact] !== undefined || absent.includes(fact) || !this.sayer.renderable(fact, def.default)) continue;
+      if (this.sayer.implied(facts).has(fact)) continue;
       if (!this.prng.chance(0.35)) continue;
       const trial = { ...facts, [fact]: def.default };
       if (!sameValue(this.expect([site.policyId], site.question, trial), before)) continue;
@@ -261,7 +250,7 @@ class SuiteBuilder {
    */
   private addContext(site: RuleSite, facts: Record<string, FactValue>, absent: readonly string[]): void {
     const before = this.expect([site.policyId], site.question, facts);
-    const implied = this.implied(facts);
+    const implied = this.sayer.implied(facts);
     const keys = [...this.book.pools.keys()]
       .map((key) => ({
         key,
@@ -271,96 +260,24 @@ class SuiteBuilder {
       .filter(({ fact }) => facts[fact] === undefined && !absent.includes(fact) && fact !== 'modifier' && !implied.has(fact))
       // Only values a phrase says alone: a context fact must not drag others in.
       .filter(({ key }) => this.book.pools.get(key)?.some((r) => Object.keys(r.sets).length === 1))
-      .sort((a, b) => (this.counters.get(`context:${a.key}`) ?? 0) - (this.counters.get(`context:${b.key}`) ?? 0));
+      .sort((a, b) => this.rotation.count(`context:${a.key}`) - this.rotation.count(`context:${b.key}`));
     for (const { key, fact, value } of keys.slice(0, 12)) {
       if (!sameValue(this.expect([site.policyId], site.question, { ...facts, [fact]: value }), before)) continue;
-      this.counters.set(`context:${key}`, (this.counters.get(`context:${key}`) ?? 0) + 1);
+      this.rotation.bump(`context:${key}`);
       facts[fact] = value;
       return;
     }
   }
 
-  /**
-   * The next phrase for a value in its pool's rotation whose other settings fit the case: none
-   * that contradicts a fact, states one the rule needs unstated, or changes a determination.
-   */
-  private choose(
-    fact: string,
-    value: FactValue,
-    facts: Facts,
-    absent: readonly string[],
-    base: Readonly<Record<string, Determination>>,
-    question: Question,
-  ): Rendering | undefined {
-    if (fact === 'codes' && Array.isArray(value)) {
-      const implied = Object.assign({}, ...value.map((code) => CODE_MEANS[code] ?? {}));
-      const rendering = codeRendering(value.join(' and '), { ...implied, codes: value });
-      return this.fits(rendering, facts, absent, base, question) ? rendering : undefined;
-    }
-    const key = valueKey(fact, value);
-    const pool = this.book.pools.get(key) ?? [];
-    const start = this.counters.get(key) ?? 0;
-    for (let i = 0; i < pool.length; i++) {
-      const rendering = pool[(start + i) % pool.length] as Rendering;
-      if (!this.fits(rendering, facts, absent, base, question)) continue;
-      this.counters.set(key, start + i + 1);
-      return rendering;
-    }
-    return undefined;
-  }
-
-  private fits(
-    rendering: Rendering,
-    facts: Facts,
-    absent: readonly string[],
-    base: Readonly<Record<string, Determination>>,
-    question: Question,
-  ): boolean {
-    const extra: Record<string, FactValue> = {};
-    for (const [f, v] of Object.entries(rendering.sets)) {
-      if (absent.includes(f)) return false;
-      if (facts[f] === undefined) extra[f] = v;
-      else if (!sameValue(facts[f], v)) return false;
-    }
-    if (Object.keys(extra).length === 0) return true;
-    return sameValue(this.expect(Object.keys(base), question, { ...facts, ...extra }), base);
-  }
-
   private frame(question: Question, facts: Facts): Frame {
     const frames = FRAMES.filter((f) => f.question === question && !(f.code && facts.codes !== undefined));
-    return this.next(`frame:${question}`, frames);
+    return this.rotation.next(`frame:${question}`, frames);
   }
 
   private filler(facts: Facts): Pick<Draft, 'filler'> {
     if (!this.prng.chance(0.4)) return {};
     const fillers = FILLERS.filter((f) => !(f.adult && facts.age === 'pediatric'));
-    return { filler: { filler: this.next('filler', fillers), at: this.prng.pick(['start', 'middle', 'end'] as const) } };
-  }
-
-  /** Round-robin over a list, per key, so every phrase, frame and filler takes its turn. */
-  private next<T>(key: string, items: readonly T[]): T {
-    const i = this.counters.get(key) ?? 0;
-    this.counters.set(key, i + 1);
-    return items[i % items.length] as T;
-  }
-
-  /** Facts the case's values cannot be said without ("bone mets" is also a diagnosis; G6017 is tracking). */
-  private implied(facts: Facts): Set<string> {
-    const implied = new Set<string>();
-    for (const [fact, value] of Object.entries(facts)) {
-      if (fact === 'codes' && Array.isArray(value)) {
-        for (const code of value) for (const f of Object.keys(CODE_MEANS[code] ?? {})) implied.add(f);
-        continue;
-      }
-      const pool = this.book.pools.get(valueKey(fact, value)) ?? [];
-      const [first, ...rest] = pool.map((r) => Object.keys(r.sets));
-      for (const f of first ?? []) if (f !== fact && rest.every((keys) => keys.includes(f))) implied.add(f);
-    }
-    return implied;
-  }
-
-  private renderable(fact: string, value: FactValue): boolean {
-    return fact === 'codes' || (this.book.pools.get(valueKey(fact, value))?.length ?? 0) > 0;
+    return { filler: { filler: this.rotation.next('filler', fillers), at: this.prng.pick(['start', 'middle', 'end'] as const) } };
   }
 
   private expect(payers: readonly string[], question: Question, facts: Facts): Record<string, Determination> {
