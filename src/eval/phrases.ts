@@ -13,11 +13,16 @@ export interface Rendering {
   readonly phrase: string;
   /** The negation cue, when the value is said by negating a phrase. */
   readonly cue?: string;
-  readonly form: 'phrase' | 'pre' | 'post' | 'code';
+  /** `near`: said with a proximity cue ("abutting the cord"), which the phrase needs to assert. */
+  readonly form: 'phrase' | 'near' | 'pre' | 'post' | 'code';
 }
 
 /** intents/assertion.yaml: only the lists the generator renders with are read here. */
-const AssertionFile = z.object({ pre: z.array(z.string()), post: z.array(z.string()) });
+const AssertionFile = z.object({
+  pre: z.array(z.string()),
+  post: z.array(z.string()),
+  proximity: z.array(z.string()).default([]),
+});
 export type AssertionCues = z.infer<typeof AssertionFile>;
 
 type CueKind = 'proximity' | 'structure' | 'absence' | 'history' | 'finding' | 'not' | 'technique' | 'plan';
@@ -87,9 +92,46 @@ const POST_CUES: Readonly<Record<CueKind, readonly string[]>> = {
     'excluded',
   ],
   not: [],
-  technique: ['not used', 'is not used', 'not being used', 'not planned', 'not needed', 'not required'],
+  technique: [
+    'not used',
+    'is not used',
+    'not being used',
+    'not planned',
+    'not needed',
+    'not required',
+    'not done',
+    'not performed',
+    'not utilized',
+    'not employed',
+  ],
   plan: ['not planned', 'none', 'not needed'],
 };
+
+/**
+ * Proximity cues that read naturally with each fact ("abutting the cord", "overlapping the
+ * prior field"); a fact not listed takes them all. Those in POST_PROXIMITY follow the phrase.
+ */
+const PROXIMITY_CUES: Readonly<Record<string, readonly string[]>> = {
+  priorIrradiation: [
+    'near',
+    'close to',
+    'in close proximity to',
+    'in proximity to',
+    'proximal to',
+    'adjacent to',
+    'abutting',
+    'next to',
+    'overlapping',
+    'overlaps',
+    'overlap with',
+    'overlapping with',
+    'within',
+    'bordering',
+    'nearby',
+    'close by',
+  ],
+};
+const POST_PROXIMITY = new Set(['nearby', 'close by']);
 
 /** Post cues that read as a field's value ("prior RT: none"), so they are also written after a colon. */
 const COLON_CUES = new Set(['none', 'no', 'negative', 'denied']);
@@ -112,8 +154,10 @@ export interface PhraseBook {
   readonly payers: ReadonlyMap<string, readonly Rendering[]>;
   /** Cues of assertion.yaml the generator never uses (no fact reads naturally with them). */
   readonly unusedCues: readonly string[];
-  /** Every lexicon phrase that states a fact, for coverage reports. */
+  /** Every lexicon phrase that states a fact ({class} slots filled), for coverage reports. */
   readonly phrases: readonly string[];
+  /** Phrases the lexicon marks `asserts: doubt`: they never state their value, so no case says them. */
+  readonly doubtful: readonly string[];
   /** A yes/no fact's phrase negated with every cue that suits the fact (none if the phrase is not negatable). */
   readonly negate: (fact: string, phrase: string) => readonly Rendering[];
 }
@@ -136,28 +180,56 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
   const negation = new Negation(cues);
   const negatable = new Map<string, string>();
 
+  const doubtful: string[] = [];
+  const proximity = (fact: string) => {
+    const wanted = PROXIMITY_CUES[fact];
+    return cues.proximity.filter((c) => !wanted || wanted.includes(c));
+  };
   for (const entry of entries) {
+    const match = entry.match.flatMap((p) => fillClasses(p, lexicon.classes));
     const payer = entry.set.payer;
     if (typeof payer === 'string') {
-      payers.set(payer, [...(payers.get(payer) ?? []), ...entry.match.map((p) => phraseRendering(p, entry.set))]);
+      payers.set(payer, [...(payers.get(payer) ?? []), ...match.map((p) => phraseRendering(p, entry.set))]);
+      continue;
+    }
+    // "srt", a bone named alone: the lexicon says they never settle their value on their own.
+    if (entry.asserts === 'doubt') {
+      doubtful.push(...match);
       continue;
     }
     // Every phrase says every setting of its entry; the generator checks the extras fit the case.
+    // A phrase that asserts only near a proximity cue ("prior RT", "cord") is said with one.
     for (const [fact, value] of Object.entries(entry.set)) {
-      for (const p of entry.match) add(valueKey(fact, value), phraseRendering(p, entry.set));
+      const near = proximity(fact);
+      match.forEach((p, i) => {
+        const r =
+          entry.asserts === 'near' && near.length > 0 ? nearRendering(near[i % near.length] as string, p, entry.set) : undefined;
+        if (r?.cue) used.add(r.cue);
+        add(valueKey(fact, value), r ?? phraseRendering(p, entry.set));
+      });
+    }
+    // What an organ-named diagnosis says under a proximity cue ("near the kidney": an organ at risk).
+    for (const [fact, value] of Object.entries(entry.near ?? {})) {
+      const near = proximity(fact);
+      match.forEach((p, i) => {
+        if (near.length === 0) return;
+        const r = nearRendering(near[i % near.length] as string, p, entry.near ?? {});
+        used.add(r.cue as string);
+        add(valueKey(fact, value), r);
+      });
     }
     // An explicit negated reading ("not curative" → palliative) is the lexicon's own data.
     const negated = Object.entries(entry.negated ?? {});
     if (negated.length === 1 && cues.pre.includes('not')) {
       const [fact, value] = negated[0] as [string, FactValue];
-      for (const p of entry.match) add(valueKey(fact, value), cueRendering('pre', 'not', p, { [fact]: value }));
+      for (const p of match) add(valueKey(fact, value), cueRendering('pre', 'not', p, { [fact]: value }));
       used.add('not');
     }
     const booleans = Object.entries(entry.set).filter(([, v]) => typeof v === 'boolean');
     const [only] = booleans;
     if (booleans.length !== 1 || entry.negated || !only || only[1] !== true) continue;
     const fact = only[0];
-    const phrases = entry.match.filter((p) => negation.negatable(fact, p));
+    const phrases = match.filter((p) => negation.negatable(fact, p));
     const all = negation.cuesFor(fact);
     // Each phrase with a cue, and each cue with a phrase: max(|phrases|, |cues|) renderings.
     const n = phrases.length === 0 || all.length === 0 ? 0 : Math.max(phrases.length, all.length);
@@ -174,11 +246,39 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
       add(valueKey(fact, 'tc'), codeRendering('77387-TC', { modifier: 'tc', codes: ['77387'] }));
     }
   }
-  const phrases = [...new Set(entries.filter((e) => e.set.payer === undefined).flatMap((e) => e.match))];
-  const unusedCues = [...new Set([...cues.pre, ...cues.post])].filter((c) => !used.has(c));
+  const phrases = [
+    ...new Set(
+      entries
+        .filter((e) => e.set.payer === undefined && e.asserts !== 'doubt')
+        .flatMap((e) => e.match.flatMap((p) => fillClasses(p, lexicon.classes))),
+    ),
+  ];
+  const unusedCues = [...new Set([...cues.pre, ...cues.post, ...cues.proximity])].filter((c) => !used.has(c));
   const negate = (fact: string, phrase: string) =>
     negatable.get(phrase) === fact ? negation.cuesFor(fact).map((cue) => negation.render(fact, phrase, cue)) : [];
-  return { pools, payers, unusedCues, phrases, negate };
+  return { pools, payers, unusedCues, phrases, doubtful, negate };
+}
+
+/**
+ * A phrase with {class} slots filled: one filling per member of its largest class, the other
+ * slots cycling, so every member is said once without the full product ("{bone} {metastasis}"
+ * is 55 phrases, not 440).
+ */
+function fillClasses(phrase: string, classes: Readonly<Record<string, readonly string[]>>): string[] {
+  const slots = [...phrase.matchAll(/\{([a-z_]+)\}/g)].map((m) => classes[m[1] as string] ?? []);
+  if (slots.length === 0) return [phrase];
+  const n = Math.max(...slots.map((members) => members.length));
+  return Array.from({ length: n }, (_, i) => {
+    let k = 0;
+    return phrase.replace(/\{([a-z_]+)\}/g, () => {
+      const members = slots[k++] ?? [];
+      return members[i % members.length] ?? '';
+    });
+  });
+}
+
+function nearRendering(cue: string, phrase: string, sets: Record<string, FactValue>): Rendering {
+  return { text: POST_PROXIMITY.has(cue) ? `${phrase} ${cue}` : `${cue} ${phrase}`, sets, phrase, cue, form: 'near' };
 }
 
 type Cue = readonly ['pre' | 'post', string];

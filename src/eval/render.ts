@@ -47,10 +47,10 @@ export class Renderer {
         return;
       }
       const before = draft.fragments[i - 1] as Fragment;
-      const separator =
-        i === 1 && filler?.at === 'middle'
-          ? ' '
-          : this.separator(before.rendering, fragment.rendering, draft.joins[i - 1] ?? 'comma');
+      // "without A, B and C" reads as a list the negation distributes over: no "and" after one.
+      const negatedEarlier = draft.fragments.slice(0, i).some((f) => f.rendering.form === 'pre');
+      const join = draft.joins[i - 1] === 'and' && negatedEarlier ? 'comma' : (draft.joins[i - 1] ?? 'comma');
+      const separator = i === 1 && filler?.at === 'middle' ? ' ' : this.separator(before.rendering, fragment.rendering, join);
       x += separator + fragment.rendering.text;
     });
     if (filler?.at === 'middle' && draft.fragments.length === 1) x = x.replace(/,$/, '');
@@ -69,11 +69,13 @@ export class Renderer {
   }
 
   /**
-   * A negated clause must end at a comma, or its cue would reach the next phrase; a post cue
-   * ("cord not involved") must start one, or it would reach back over the phrase before.
+   * A negated or proximity clause must end at a comma, or its cue would reach the next phrase;
+   * a post cue ("cord not involved") must start one, or it would reach back over the phrase before.
    */
   private separator(before: Rendering, after: Rendering, join: Join): string {
-    if (before.form === 'pre' || before.form === 'post' || after.form === 'post' || after.form === 'pre') return ', ';
+    // A proximity cue reaches on like a negation ("abutting the cord liver" would make the liver an organ at risk).
+    const cued = (r: Rendering) => r.form === 'pre' || r.form === 'post' || r.form === 'near';
+    if (cued(before) || cued(after)) return ', ';
     if (join === 'comma') return ', ';
     const last = tokenise(before.text)
       .filter((t) => t !== BOUNDARY)

@@ -5,9 +5,10 @@ import { isDefinite } from './oracle.js';
 import { sameValue } from './witness.js';
 
 /**
- * exact: the determination the evaluator gives on the facts; miss: needs_info (or no finding)
- * where the truth is definite — safe but unhelpful; wrong: definite and different — the
- * answer would mislead, so the suite allows none.
+ * exact: the determination the evaluator gives on the facts; miss: needs_info, no finding, or
+ * `info` (an answer to another intent, reported as an intent error) where the truth is a
+ * case determination — unhelpful but not misleading about the case; wrong: a case
+ * determination that differs — the answer would mislead, so the suite allows none.
  */
 export type Outcome = 'exact' | 'miss' | 'wrong';
 
@@ -36,7 +37,7 @@ export function scoreCase(c: GeneratedCase, a: Answer): CaseResult {
   const payers = c.payers.map((payer): PayerResult => {
     const expected = c.expected[payer] as Determination;
     const got = a.findings.find((f) => f.payer === payer)?.determination;
-    const outcome: Outcome = got === expected ? 'exact' : isDefinite(got) ? 'wrong' : 'miss';
+    const outcome: Outcome = got === expected ? 'exact' : isDefinite(got) && got !== 'info' ? 'wrong' : 'miss';
     return { payer, expected, got, outcome };
   });
   // A fact the bot asks for is one it did not take as read: allowed (the finding is needs_info).

@@ -25,7 +25,7 @@ export class Variants {
    */
   swap(c: GeneratedCase, index: number, rendering: Rendering, tag = 'swap'): GeneratedCase | undefined {
     const old = c.draft.fragments[index];
-    if (!old) return undefined;
+    if (!old || this.contradicts(c, index, rendering)) return undefined;
     const fragments = c.draft.fragments.map((f, i) => (i === index ? { rendering, covers: Object.keys(rendering.sets) } : f));
     const variant = this.rewrite(c, { ...c.draft, fragments }, tag);
     const keeps = Object.entries(c.facts).every(([f, v]) => sameValue(variant.facts[f], v));
@@ -48,7 +48,7 @@ export class Variants {
     if (typeof value !== 'boolean' || rendering.sets[fact] !== !value) return undefined;
     const index = c.draft.fragments.findIndex((f) => f.covers.includes(fact));
     const old = c.draft.fragments[index];
-    if (!old || Object.keys(old.rendering.sets).length !== 1) return undefined;
+    if (!old || Object.keys(old.rendering.sets).length !== 1 || this.contradicts(c, index, rendering)) return undefined;
     const fragments = c.draft.fragments.map((f, i) => (i === index ? { rendering, covers: Object.keys(rendering.sets) } : f));
     const variant = this.rewrite(c, { ...c.draft, fragments }, `flip:${fact}`);
     const others = Object.entries(c.facts).every(([f, v]) => f === fact || sameValue(variant.facts[f], v));
@@ -61,6 +61,15 @@ export class Variants {
     if (typeof value !== 'boolean') return false;
     const flipped: Facts = { ...c.facts, [fact]: !value };
     return expectedDetermination(this.corpus, c.policyId, c.question, flipped) !== c.expected[c.policyId];
+  }
+
+  /** Whether the rendering states a fact another fragment of the case states otherwise ("mscc" against "no bone mets"). */
+  private contradicts(c: GeneratedCase, index: number, rendering: Rendering): boolean {
+    return c.draft.fragments.some(
+      (f, i) =>
+        i !== index &&
+        Object.entries(rendering.sets).some(([k, v]) => k in f.rendering.sets && !sameValue(f.rendering.sets[k], v)),
+    );
   }
 
   /** Writes a changed draft out and recomputes facts and expectations on it. */

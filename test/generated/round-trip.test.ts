@@ -9,12 +9,12 @@ import { meets } from '../../src/eval/witness.js';
 import type { Determination } from '../../src/policy/determination.js';
 
 /**
- * The share of findings that must match the evaluator exactly. Measured on the parser of
- * main at 1190e9d: 91.7% (2128 of 2321 findings); the floor sits a few points under it so that a
- * lexicon or parser change that loses phrasings fails here, while needs_info from the
- * coming safety layer (a miss, not an error) has room.
+ * The share of findings that must match the evaluator exactly. Measured on main at 7ebb601
+ * (the NegEx/ConText parser): 99.4% (3468 of 3488 findings; 91.7% on the parser before it).
+ * The floor sits a few points under so that a lexicon or parser change that loses phrasings
+ * fails here, while needs_info from the safety layer (a miss, not an error) has room.
  */
-const EXACT_FLOOR = 0.88;
+const EXACT_FLOOR = 0.96;
 
 const pipeline = defaultPipeline();
 const { corpus } = pipeline;
