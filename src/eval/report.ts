@@ -13,6 +13,7 @@ export function generatedReport(run: GeneratedRun): { lines: string[]; wrong: nu
     ...run.suite.gaps.map((g) => `  ${g.ruleId}: ${g.reason}`),
     `phrasings left out because no phrase of a value fit the rest of the case: ${run.suite.dropped}`,
     `lexicon phrases no case could carry (${run.suite.unusedPhrases.length}): ${run.suite.unusedPhrases.join(', ')}`,
+    `phrases the lexicon marks asserts: doubt, never said as stating their value (${run.book.doubtful.length}): ${run.book.doubtful.join(', ')}`,
     `assertion cues no fact reads naturally with (${run.book.unusedCues.length}): ${run.book.unusedCues.join(', ')}`,
     '',
     `confidently wrong cases (${wrong.length}):`,
