@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { answer } from '../answer/answer.js';
+import { defaultPipeline } from '../answer/pipeline.js';
 import { MemoryContextStore } from '../context/memory-store.js';
 import type { Answer, Intent } from '../contract/answer.js';
+import { DEFAULT_SEED } from '../eval/generate.js';
+import { isDefinite } from '../eval/oracle.js';
+import { generatedReport } from '../eval/report.js';
+import { runGenerated } from '../eval/run.js';
 
 interface Gold {
   id: string;
@@ -15,12 +20,26 @@ interface Gold {
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 
+/**
+ * The suite generated from the rules and the lexicon: figures per rule and frame, and a
+ * non-zero exit when any answer is confidently wrong (definite and not the evaluator's).
+ */
+async function generated(seed: number): Promise<number> {
+  const started = performance.now();
+  const { lines, wrong } = generatedReport(await runGenerated(defaultPipeline(), seed));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`generated suite, seed ${seed}, ${seconds} s\n${lines.join('\n')}\n`);
+  return wrong > 0 ? 1 : 0;
+}
+
 /** Per-intent precision/recall/F1, a confusion matrix, determination and citation accuracy for a gold file. */
-async function main(file: string | undefined): Promise<number> {
-  if (!file) {
-    process.stderr.write('usage: npm run eval -- GOLD.jsonl\n');
-    return 2;
+async function main(args: readonly string[]): Promise<number> {
+  if (args[0] === '--generated') {
+    const seed = args[1] === '--seed' ? Number(args[2]) : DEFAULT_SEED;
+    return Number.isInteger(seed) ? generated(seed) : usage();
   }
+  const [file] = args;
+  if (!file) return usage();
   const gold = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -30,7 +49,7 @@ async function main(file: string | undefined): Promise<number> {
   for (const g of gold) answers.push(await answer(g.q, { store, ...(g.thread ? { threadId: g.thread } : {}) }));
 
   const confusion = new Map<string, Map<string, number>>();
-  const determinations = { ok: 0, n: 0 };
+  const determinations = { ok: 0, n: 0, wrong: 0 };
   const citations = { ok: 0, n: 0 };
   gold.forEach((g, i) => {
     const a = answers[i] as Answer;
@@ -45,6 +64,8 @@ async function main(file: string | undefined): Promise<number> {
       const f = a.findings.find((x) => x.payer === payer);
       determinations.n += 1;
       if (f && list(expected).includes(f.determination)) determinations.ok += 1;
+      // Definite and not among the gold answers: the answer would mislead, not merely ask.
+      else if (isDefinite(f?.determination)) determinations.wrong += 1;
     }
     for (const [payer, phrase] of Object.entries(g.cite ?? {})) {
       const f = a.findings.find((x) => x.payer === payer);
@@ -72,10 +93,16 @@ async function main(file: string | undefined): Promise<number> {
     out.push(`${truth.padEnd(15)} ${intents.map((p) => String(confusion.get(truth)?.get(p) ?? 0).padStart(4)).join(' ')}`);
   out.push('', `determination accuracy: ${pct(determinations.ok, determinations.n)} (${determinations.ok}/${determinations.n})`);
   out.push(`citation accuracy: ${pct(citations.ok, citations.n)} (${citations.ok}/${citations.n})`);
+  out.push(`confidently wrong: ${determinations.wrong}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
 
-main(process.argv[2]).then((code) => {
+function usage(): number {
+  process.stderr.write('usage: npm run eval -- GOLD.jsonl | npm run eval -- --generated [--seed N]\n');
+  return 2;
+}
+
+main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

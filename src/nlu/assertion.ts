@@ -78,7 +78,7 @@ export function assertMentions(
       continue;
     }
     let forward = kinds.has('pre') || kinds.has('uncertain') ? reachForward(cue, after) : undefined;
-    // "in the prior field not near under CVS": a cue that reads both ways and reaches forward
+    // "in the prior field not near under <payer>": a cue that reads both ways and reaches forward
     // only doubtfully is taken backward when that reading is sure.
     if (forward?.[0] && !forward[0].sure && kinds.has('post') && reachBack(cue).length > 0) forward = undefined;
     if (forward && forward.length > 0) {
@@ -121,7 +121,7 @@ export function assertMentions(
 
   /** The phrases a forward cue reaches: the first (sure if only transparent words precede it), then an or-list. */
   function reachForward(cue: FoundCue, after: readonly number[]): { index: number; sure: boolean }[] | undefined {
-    // A payer is negated only when the negation stands right before it ("not Horizon, CVS").
+    // A payer is negated only when the negation stands right before it ("not <payer A>, <payer B>").
     const reachable = after.filter((i) => {
       const f = found[i] as Found;
       return f.phrase.entry.set.payer === undefined || f.start === cue.end;
@@ -153,7 +153,7 @@ export function assertMentions(
 
   /**
    * Whether only transparent words follow, up to the end of the clause or of its segment (a
-   * comma, a colon, a predicate, a payer: "prior RT: none - IGRT covered?", "… absent under CVS").
+   * comma, a colon, a predicate, a payer: "prior RT: none - IGRT covered?", "… absent under <payer>").
    */
   function quietToSegmentEnd(from: number): boolean {
     const end = clauseEnd(from);
