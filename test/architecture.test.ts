@@ -20,6 +20,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['nlu'],
   ['context', 'render'],
   ['answer'],
+  ['eval'],
   ['slack', 'cli'],
 ];
 const floorOf = (folder: string) => {

@@ -116,7 +116,7 @@ export function assertMentions(
     if (cue.end <= f.start) return quiet(cue.end, f.start);
     // After the phrase, only as the clause's last word ("cord is close", "kidney nearby"):
     // in "prior RT close to the cord" the cue is about the cord.
-    return f.end <= cue.start && quiet(f.end, cue.start) && quiet(cue.end, clauseEnd(cue.end));
+    return f.end <= cue.start && quiet(f.end, cue.start) && quietToSegmentEnd(cue.end);
   }
 
   /** The phrases a forward cue reaches: the first (sure if only transparent words precede it), then an or-list. */
@@ -169,13 +169,11 @@ export function assertMentions(
 
   /** The phrases a backward cue reaches: the nearest before it in its clause, with its or-list. */
   function reachBack(cue: FoundCue): number[] {
-    // A lone "no" or "not" reaches back only from the end of its clause or before a comma
-    // ("prone not supine" is the forward reading); after a question it answers it ("prior RT?
-    // no", "curative? no, palliative").
-    const single = cue.end - cue.start === 1;
-    const clauseEnds = quietToSegmentEnd(cue.end);
-    if (single && !clauseEnds) return [];
-    const answersQuestion = tokens[cue.start - 1] === QUESTION && clauseEnds;
+    // A negation reaches back only from the end of its clause or segment ("prone not supine"
+    // is the forward reading, "rectal, not near critical" too); after a question it answers it
+    // ("prior RT? no", "curative? no, palliative").
+    if (!quietToSegmentEnd(cue.end)) return [];
+    const answersQuestion = tokens[cue.start - 1] === QUESTION;
     const start = clauseStart(answersQuestion ? cue.start - 1 : cue.start);
     const before = found.flatMap((f, i) => (f.end <= cue.start && f.start >= start ? [i] : []));
     const last = before.at(-1);

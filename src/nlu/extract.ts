@@ -1,4 +1,4 @@
-import { type AssertionCues, type CueKind, cueAt } from './cues.js';
+import { type AssertionCues, type CueKind, type CuePhrase, cueAt } from './cues.js';
 import { editDistance, typoBudget } from './fuzzy.js';
 import type { Lexicon, Phrase } from './lexicon.js';
 import { isBoundary } from './normalise.js';
@@ -41,7 +41,7 @@ export function findPhrases(tokens: readonly string[], vocabulary: Vocabulary): 
   const cues: FoundCue[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const cue = cueAt(tokens, i, vocabulary.cues);
+    const cue = cueBefore(tokens, i, vocabulary);
     const phrase = exactAt(tokens, i, vocabulary) ?? (cue ? undefined : fuzzyAt(tokens, i, vocabulary));
     if (phrase && (!cue || phrase.phrase.tokens.length >= cue.tokens.length)) {
       const end = i + phrase.phrase.tokens.length;
@@ -58,6 +58,26 @@ export function findPhrases(tokens: readonly string[], vocabulary: Vocabulary): 
 }
 
 type Match = Pick<Found, 'phrase' | 'fuzzy' | 'shaky'>;
+
+/**
+ * The cue at `at`, cut short where a longer lexicon phrase starts inside it: in "not near
+ * critical" the cue is "not" and the phrase "near critical", not "not near" and a stray word.
+ */
+function cueBefore(tokens: readonly string[], at: number, vocabulary: Vocabulary): CuePhrase | undefined {
+  const cue = cueAt(tokens, at, vocabulary.cues);
+  if (!cue) return undefined;
+  const end = at + cue.tokens.length;
+  for (let k = at + 1; k < end; k++) {
+    const phrase = exactAt(tokens, k, vocabulary);
+    if (phrase && k + phrase.phrase.tokens.length > end) {
+      const shorter = vocabulary.cues.byFirstToken
+        .get(tokens[at] as string)
+        ?.find((c) => c.tokens.length === k - at && c.tokens.every((word, j) => tokens[at + j] === word));
+      return shorter ?? cue;
+    }
+  }
+  return cue;
+}
 
 function exactAt(tokens: readonly string[], at: number, vocabulary: Vocabulary): Match | undefined {
   const first = tokens[at];
