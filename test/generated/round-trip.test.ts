@@ -9,12 +9,13 @@ import { type CaseResult, describeFailure, failed, formatSummary, rate, scoreCas
 import { meets } from '../../src/eval/witness.js';
 
 /**
- * The share of findings that must match the evaluator exactly. Measured on main at 7ebb601
- * (the NegEx/ConText parser): 99.4% (3468 of 3488 findings; 91.7% on the parser before it).
- * The floor sits a few points under so that a lexicon or parser change that loses phrasings
- * fails here, while needs_info from the safety layer (a miss, not an error) has room.
+ * The share of findings that must match the evaluator exactly. Measured: 99.4% on the first
+ * NegEx/ConText parser, 100.0% (3484 of 3485) once the suite's findings were fixed; 91.7% on
+ * the parser before it. The floor sits a point under so that a lexicon or parser change that
+ * loses phrasings fails here, while needs_info from the safety layer (a miss, not an error)
+ * has some room.
  */
-const EXACT_FLOOR = 0.96;
+const EXACT_FLOOR = 0.99;
 
 const pipeline = defaultPipeline();
 const { corpus } = pipeline;
