@@ -46,7 +46,9 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
       if (mention.doubt) doubted.push({ fact, value, negated: mention.negated, doubt: mention.doubt });
       else add(mention.hypothetical ? whatIf : seen, fact, value);
     }
-    if (mention.negated && !entry.negated && !mention.doubt) {
+    // A yes/no in the entry carries its negation: "APBI? no" is not "not breast".
+    const carried = Object.values(said).some((v) => typeof v === 'boolean');
+    if (mention.negated && !entry.negated && !mention.doubt && !carried) {
       for (const [fact, value] of Object.entries(said)) {
         if (fact !== 'payer' && typeof value === 'string') excluded[fact] = [...(excluded[fact] ?? []), value];
       }
