@@ -29,7 +29,8 @@ function pipelineOf(context: AskContext): Pipeline {
 export async function answer(question: unknown, context: AskContext = {}): Promise<Answer> {
   if (typeof question !== 'string') return helpAnswer(pipelineOf(context), 'I can only read text questions.');
   const pipeline = pipelineOf(context);
-  const parsed = parseQuestion(pipeline, question);
+  const today = context.today ?? new Date().toISOString().slice(0, 10);
+  const parsed = parseQuestion(pipeline, question, today);
   if (parsed.empty) return helpAnswer(pipeline, 'I didn’t catch a question there.');
   const { threadId, store } = context;
   const previous = threadId && store ? await store.get(threadId) : undefined;
@@ -37,7 +38,7 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
   if (parsed.otherPayers.length > 0 && parsed.payers.length === 0 && turn.intent !== 'help') {
     return unknownPayerAnswer(pipeline, turn.intent, parsed.otherPayers);
   }
-  const date = dateOfService(parsed.dateOfService, context.today ?? new Date().toISOString().slice(0, 10));
+  const date = dateOfService(parsed.dateOfService, today);
   const composed =
     parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
       ? claimAnswer(pipeline, turn, parsed.codes, date)

@@ -1,8 +1,81 @@
 import * as chrono from 'chrono-node';
 import type { DateUsed } from '../contract/answer.js';
 
-/** An age stated in years ("12 y/o", "17-year-old", "age 9"), if any. */
-export function extractAge(text: string): number | undefined {
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_WORD = new RegExp(
+  `\\b(?:(${TENS.filter(Boolean).join('|')})(?:[\\s-]+(${UNITS.slice(1, 10).join('|')}))?|(${UNITS.join('|')}))\\b`,
+  'gi',
+);
+
+/** Spelled-out numbers as digits ("seventeen" → 17, "sixty-five" → 65), so ages in words are read. */
+function digitsFor(text: string): string {
+  return text.replace(NUMBER_WORD, (_all, tens?: string, unit?: string, small?: string) => {
+    if (small) return String(UNITS.indexOf(small.toLowerCase()));
+    return String(TENS.indexOf((tens as string).toLowerCase()) * 10 + (unit ? UNITS.indexOf(unit.toLowerCase()) : 0));
+  });
+}
+
+/** A birth date or year the question gives ("born in 2015", "DOB 03/01/2014"), if any. */
+export interface Birth {
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
+}
+
+const BIRTH =
+  /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: (?:in|on))?)\s*:?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})|(?:[a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(\d{4}))/i;
+
+/** The birth date or year a question gives. */
+export function extractBirth(text: string): Birth | undefined {
+  const m = BIRTH.exec(text);
+  if (!m) return undefined;
+  if (m[3]) return { year: Number(m[3]), month: Number(m[1]), day: Number(m[2]) };
+  if (m[4]) return { year: Number(m[4]), month: Number(m[5]), day: Number(m[6]) };
+  return { year: Number(m[7]) };
+}
+
+/** The question without its birth date, so a date of birth is never taken as the date of service. */
+export function withoutBirth(text: string): string {
+  return text.replace(BIRTH, ' ');
+}
+
+/**
+ * The ages a birth date allows on a date (YYYY-MM-DD): one age for a full date, two for a
+ * year alone (before or after the birthday).
+ */
+export function agesOn(birth: Birth, on: string): readonly [number, number] {
+  const [year, month, day] = on.split('-').map(Number) as [number, number, number];
+  const years = year - birth.year;
+  if (birth.month === undefined || birth.day === undefined) return [years - 1, years];
+  const before = month < birth.month || (month === birth.month && day < birth.day);
+  return [years - (before ? 1 : 0), years - (before ? 1 : 0)];
+}
+
+/** An age stated in years ("12 y/o", "17-year-old", "age 9", "a seven year old"), if any. */
+export function extractAge(raw: string): number | undefined {
+  const text = digitsFor(raw);
   const match =
     // "2 yrs ago" and "5 years after surgery" are times, not ages.
     /\b(\d{1,3})\s*-?\s*(?:y\/?o\b|yo\b|yrs?\b|years?\b(?:\s*-?\s*old)?|year-old|month(?:s)?\s*-?\s*old|mo\s*old)(?!\s*(?:ago|earlier|before|prior|later|since|after|post|previously|back)\b)/i.exec(

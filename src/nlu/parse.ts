@@ -6,7 +6,15 @@ import type { Facts, FactValue } from '../policy/facts.js';
 import { assertMentions } from './assertion.js';
 import { type CodeMention, extractCodes, isClaimCheck } from './codes.js';
 import type { AssertionCues } from './cues.js';
-import { extractAge, extractDate, type StatedDate } from './details.js';
+import {
+  agesOn,
+  dateOfService as dateUsed,
+  extractAge,
+  extractBirth,
+  extractDate,
+  type StatedDate,
+  withoutBirth,
+} from './details.js';
 import { findPhrases } from './extract.js';
 import { type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon } from './lexicon.js';
@@ -56,7 +64,7 @@ const CODE_CHOICE =
   /\b(?:\d{4}[0-9t]|[a-v]\d{4})(?:[- ]?(?:tc|26))?\s*(?:,\s*)?\b(?:or|vs\.?|versus|instead of|rather than)\s+(?:cpt |hcpcs |code )?(?:\d{4}[0-9t]|[a-v]\d{4})\b/;
 
 /** Parses one message: normalise → extract facts, codes, ages, dates → score intent templates. */
-export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
+export function parseQuestion(model: NluModel, raw: string, today = new Date().toISOString().slice(0, 10)): ParsedQuestion {
   const truncated = raw.length > MAX_QUESTION_LENGTH;
   const text = normaliseText(truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw);
   const empty = !/[a-z0-9]/.test(text);
@@ -65,7 +73,8 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
   const codes = extractCodes(text);
   const age = extractAge(text);
-  const dateOfService = extractDate(text);
+  const dateOfService = extractDate(withoutBirth(text));
+  const birth = extractBirth(text);
 
   const facts: Record<string, FactValue> = { ...stated.facts };
   for (const mention of codes) Object.assign(facts, { ...impliedFacts(model.codes, mention.code), ...facts });
@@ -78,6 +87,14 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
+  const unsure = [...stated.unsure];
+  if (age === undefined && birth) {
+    // A birth date gives the age on the date of service; a birth year alone may leave it at 17 or 18.
+    const groups = new Set(agesOn(birth, dateUsed(dateOfService, today).date).map((a) => (a < 18 ? 'pediatric' : 'adult')));
+    const [group] = groups;
+    if (groups.size === 1 && group) facts.age = group;
+    else unsure.push({ fact: 'age', value: 'pediatric', negated: false, doubt: { kind: 'ambiguous' } });
+  }
 
   const otherPayers = model.lexicon.otherPayers
     .filter((name) => tokens.some((_, i) => name.every((word, k) => tokens[i + k] === word)))
@@ -87,7 +104,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     Object.keys(facts).length +
     Object.keys(stated.whatIf).length +
     Object.keys(stated.excluded).length +
-    stated.unsure.length +
+    unsure.length +
     stated.payers.length +
     stated.conflicts.length;
   const intent = pickIntent(
@@ -108,7 +125,7 @@ export function parseQuestion(model: NluModel, raw: string): ParsedQuestion {
     facts,
     conflicts: stated.conflicts,
     excluded: stated.excluded,
-    unsure: stated.unsure,
+    unsure,
     whatIf: stated.whatIf,
     payers: stated.payers,
     codes,

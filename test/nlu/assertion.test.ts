@@ -109,7 +109,11 @@ describe('negation scope', () => {
     ['"2 yrs ago" is a time, not an age', 'CVS palliative 3DCRT, RT to this same spot 2 yrs ago', { priorIrradiation: true }],
     ['a lone "not" mid-clause is the forward reading', 'Horizon 3DCRT breast prone not supine', { position: 'prone' }],
     ['"not curative" is palliative', 'CVS 3DCRT lung, not curative', { treatmentIntent: 'palliative' }],
-    ['a negated yes/no leaves the entry\'s other facts alone', 'Horizon 3DCRT APBI? no, whole breast', { apbi: false, diagnosis: 'breast' }],
+    [
+      "a negated yes/no leaves the entry's other facts alone",
+      'Horizon 3DCRT APBI? no, whole breast',
+      { apbi: false, diagnosis: 'breast' },
+    ],
   ])('%s: %s', (_name, question, facts) => {
     expect(parse(question).facts).toMatchObject(facts);
   });

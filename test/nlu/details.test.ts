@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { dateOfService, extractAge, extractDate } from '../../src/nlu/details.js';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { agesOn, dateOfService, extractAge, extractBirth, extractDate } from '../../src/nlu/details.js';
 import { normaliseText } from '../../src/nlu/normalise.js';
+import { parseQuestion } from '../../src/nlu/parse.js';
 
 const TODAY = '2026-11-23';
 const read = (question: string) => dateOfService(extractDate(normaliseText(question)), TODAY);
@@ -50,5 +52,32 @@ describe('ages', () => {
     ['77387 x5', undefined],
   ])('"%s" → %s', (text, age) => {
     expect(extractAge(text)).toBe(age);
+  });
+});
+
+describe('ages in words and from birth dates', () => {
+  const pipeline = defaultPipeline();
+  const parse = (q: string) => parseQuestion(pipeline, q, TODAY);
+
+  test.each([
+    ['a spelled-out age', 'Horizon: IMRT, pt aged seventeen', 'pediatric'],
+    ['a spelled-out "year old"', 'Horizon: IMRT for a seven year old', 'pediatric'],
+    ['a hyphenated spelled-out age', 'a sixty-five year old, IMRT', 'adult'],
+    ['a full date of birth', 'Horizon IMRT, DOB 03/01/2014', 'pediatric'],
+    ['a birth year far enough back', 'IMRT, born in 1950', 'adult'],
+    ['a birth year far from 18', 'Horizon IMRT for a patient born in 2015', 'pediatric'],
+  ])('%s: "%s" → %s', (_name, question, group) => {
+    expect(parse(question).facts.age).toBe(group);
+  });
+
+  test('a birth year that leaves the age at 17 or 18 is asked about', () => {
+    const parsed = parse('Horizon IMRT, born 2008');
+    expect(parsed.facts.age).toBeUndefined();
+    expect(parsed.unsure.map((u) => u.fact)).toContain('age');
+  });
+
+  test('a date of birth is never the date of service', () => {
+    expect(parse('Horizon IMRT billing, DOB 03/01/2014').dateOfService).toBeUndefined();
+    expect(agesOn(extractBirth('DOB 12/01/2008') ?? { year: 0 }, TODAY)).toEqual([17, 17]);
   });
 });
