@@ -173,6 +173,13 @@ export function assertMentions(
     // is the forward reading, "rectal, not near critical" too); after a question it answers it
     // ("prior RT? no", "curative? no, palliative").
     if (!quietToSegmentEnd(cue.end)) return [];
+    // "IMRT is not approved": a "not" that meets a predicate first is about the predicate, not
+    // the fact before it ("prior RT: none - IGRT?" still negates).
+    if (cue.end - cue.start === 1 && tokens[cue.start] === 'not') {
+      let k = cue.end;
+      while (k < tokens.length && vocabulary.transparent.has(tokens[k] as string)) k += 1;
+      if (isPredicateAt(k)) return [];
+    }
     const answersQuestion = tokens[cue.start - 1] === QUESTION;
     const start = clauseStart(answersQuestion ? cue.start - 1 : cue.start);
     const before = found.flatMap((f, i) => (f.end <= cue.start && f.start >= start ? [i] : []));

@@ -111,7 +111,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     model.intents.order,
     scored,
     codes.length > 0,
-    stated.payers.length >= 1 || /\b(payers?|policies|both|each|two)\b/.test(text),
+    stated.payers.length >= 1 || /\b(payers?|policies|both|each|two|they|them)\b|^\s*compare\b/.test(text),
   );
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);

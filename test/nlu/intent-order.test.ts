@@ -7,7 +7,7 @@ import { projectPath } from '../../src/data/paths.js';
 import { loadIntents } from '../../src/nlu/intents.js';
 
 const original = readFileSync(projectPath('intents', 'intents.yaml'), 'utf8');
-const ORDER = 'order: [help, compare, code_lookup, policy_info, billing, coverage]';
+const ORDER = 'order: [help, out_of_scope, compare, code_lookup, policy_info, billing, coverage]';
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -15,23 +15,23 @@ afterAll(() => {
 
 describe('intent order: one list in intents.yaml, checked at load', () => {
   test('the shipped order is the tie-break order the parser uses', () => {
-    expect(loadIntents().order).toEqual(['help', 'compare', 'code_lookup', 'policy_info', 'billing', 'coverage']);
+    expect(loadIntents().order).toEqual(['help', 'out_of_scope', 'compare', 'code_lookup', 'policy_info', 'billing', 'coverage']);
   });
 
   test.each([
     [
       'an intent with cues left out',
-      'order: [help, compare, code_lookup, policy_info, billing]',
+      'order: [help, out_of_scope, compare, code_lookup, policy_info, billing]',
       /order: "coverage" has cues but is not listed/,
     ],
     [
       'an intent listed twice',
-      'order: [help, compare, help, code_lookup, policy_info, billing, coverage]',
-      /order\[2\]: "help" is listed twice/,
+      'order: [help, out_of_scope, compare, help, code_lookup, policy_info, billing, coverage]',
+      /order\[3\]: "help" is listed twice/,
     ],
     [
       'an intent that is not a contract intent',
-      'order: [help, chitchat, compare, code_lookup, policy_info, billing, coverage]',
+      'order: [help, chitchat, out_of_scope, compare, code_lookup, policy_info, billing, coverage]',
       /order/,
     ],
   ])('%s fails with file, path and reason', (_name, order, reason) => {

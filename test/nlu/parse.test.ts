@@ -35,7 +35,7 @@ describe('parser: utterance → intent and slots', () => {
       { diagnosis: 'hepatobiliary' },
       ['horizon'],
     ],
-    ['DLBCL is non-Hodgkin lymphoma', 'DLBCL 3dcrt igrt?', undefined, { diagnosis: 'non_hodgkin_lymphoma' }, []],
+    ['DLBCL is non-Hodgkin lymphoma', 'DLBCL 3dcrt igrt?', 'coverage', { diagnosis: 'non_hodgkin_lymphoma' }, []],
     [
       'belly board is prone on a belly board',
       'rectal ca 3dcrt on a belly board',
