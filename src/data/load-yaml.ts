@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { type ZodType, z } from 'zod';
+import { parseYamlText } from './snapshot.js';
 
 /** A data file that could not be read or does not match its schema. */
 export class DataError extends Error {
@@ -18,7 +18,7 @@ export class DataError extends Error {
 export function loadYaml<T>(file: string, schema: ZodType<T>): T {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = parseYamlText(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new DataError(file, error instanceof Error ? error.message : String(error));
   }
