@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isRedisUrl } from './context/create-store.js';
+import type { WorkQueueLimits } from './slack/work-queue.js';
 
 const Env = z
   .object({
@@ -13,7 +15,9 @@ const Env = z
       .optional(),
     SLACK_API_URL: z.url().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    REDIS_URL: z.string().optional(),
+    REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL, or the path of a Unix socket').optional(),
+    ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),
   })
@@ -37,6 +41,10 @@ export type Config =
       readonly port: number;
       readonly logLevel: string;
       readonly logQuestionText: boolean;
+      /** Thread context and de-duplication shared through Redis; in memory when absent. */
+      readonly redisUrl?: string;
+      /** Bounds of the answer work queue. */
+      readonly queue: WorkQueueLimits;
     };
 
 /** A configuration that cannot start, with every problem listed. */
@@ -48,7 +56,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the configuration from environment variables, failing fast with every problem listed. */
+/**
+ * Reads the configuration from environment variables, failing fast with every problem listed.
+ * The one place the environment is validated: start-up reads it once and passes the result on.
+ */
 export function readConfig(env: Record<string, string | undefined>): Config {
   const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, blank(v)]));
@@ -68,5 +79,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     logQuestionText,
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    queue: { concurrency: e.ANSWER_CONCURRENCY, maxQueued: e.ANSWER_QUEUE_MAX },
   };
 }

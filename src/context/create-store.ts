@@ -29,6 +29,11 @@ export class StoreConfigError extends Error {
   }
 }
 
+/** True for a URL the Redis backend accepts: redis://, rediss:// or the path of a Unix socket. */
+export function isRedisUrl(url: string): boolean {
+  return /^(rediss?:\/\/|\/)/i.test(url);
+}
+
 /** Builds the thread store and event de-duplicator: in memory when REDIS_URL is unset or blank, shared through Redis when set. */
 export function createContextStore(
   env: Readonly<Record<string, string | undefined>>,
@@ -39,7 +44,7 @@ export function createContextStore(
     const store = new MemoryContextStore(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs });
     return { backend: 'memory', store, dedupe: new MemoryEventDeduper(), close: async () => {} };
   }
-  if (!/^(rediss?:\/\/|\/)/i.test(url)) {
+  if (!isRedisUrl(url)) {
     throw new StoreConfigError('REDIS_URL must be a redis:// or rediss:// URL, or the path of a Unix socket');
   }
   // A few retries per command, so a Redis outage fails a turn instead of hanging it.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { projectPath } from '../../src/data/paths.js';
 import { parseYamlText } from '../../src/data/snapshot.js';
 

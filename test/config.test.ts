@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, readConfig } from '../src/config.js';
+
+const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('the environment is validated once, at start-up', () => {
+  test('nothing set: the console', () => {
+    expect(readConfig({}).mode).toBe('console');
+  });
+
+  test('HTTP mode carries the Redis URL and the answer queue bounds', () => {
+    const config = readConfig({ ...slack, REDIS_URL: 'redis://127.0.0.1:6379', ANSWER_CONCURRENCY: '4', ANSWER_QUEUE_MAX: '50' });
+    expect(config).toMatchObject({ mode: 'http', redisUrl: 'redis://127.0.0.1:6379', queue: { concurrency: 4, maxQueued: 50 } });
+  });
+
+  test('defaults: memory store, 8 answers at once, 1,000 waiting', () => {
+    const config = readConfig(slack);
+    expect(config).toMatchObject({ mode: 'http', queue: { concurrency: 8, maxQueued: 1000 } });
+    expect('redisUrl' in config).toBe(false);
+  });
+
+  test.each([
+    ['REDIS_URL not a Redis URL', { ...slack, REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
+    ['ANSWER_CONCURRENCY zero', { ...slack, ANSWER_CONCURRENCY: '0' }, 'ANSWER_CONCURRENCY'],
+    ['ANSWER_QUEUE_MAX not a number', { ...slack, ANSWER_QUEUE_MAX: 'lots' }, 'ANSWER_QUEUE_MAX'],
+    ['signing secret missing', { SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+  ])('%s: fails naming %s', (_name, env, variable) => {
+    expect(problems(env).some((p) => p.startsWith(variable))).toBe(true);
+  });
+
+  test('every problem is listed together', () => {
+    const listed = problems({ SLACK_BOT_TOKEN: 'nope', REDIS_URL: 'http://x', PORT: 'x' });
+    for (const variable of ['SLACK_BOT_TOKEN', 'REDIS_URL', 'PORT']) expect(listed.join('\n')).toContain(variable);
+  });
+});
