@@ -9,6 +9,9 @@ import { createLogger } from './log/logger.js';
 import { createSlackApp } from './slack/app.js';
 import { RateLimiter } from './slack/rate-limit.js';
 
+// How long a stopping process keeps answering what it acknowledged (Kubernetes kills at 30 s by default).
+const DRAIN_MS = 20_000;
+
 /** `npm start`: Slack over HTTP or Socket Mode when tokens are configured, else the local console. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -18,10 +21,11 @@ async function main(): Promise<void> {
   }
   const pipeline = defaultPipeline();
   const log = createLogger({ level: config.logLevel, logQuestionText: config.logQuestionText });
-  const stores = createContextStore(process.env, {
+  // The environment was validated once, above; the store is built from that result.
+  const stores = createContextStore(config.redisUrl ? { REDIS_URL: config.redisUrl } : {}, {
     onError: (error) => log.warn({ event: 'redis_error', error: String(error) }, 'redis error'),
   });
-  const { app } = createSlackApp(config, {
+  const { app, work } = createSlackApp(config, {
     answer,
     pipeline,
     store: stores.store,
@@ -31,7 +35,8 @@ async function main(): Promise<void> {
     limiter: new RateLimiter(),
   });
   await (config.mode === 'http' ? app.start(config.port) : app.start());
-  app.logger.info(
+  log.info(
+    { event: 'started', mode: config.mode, ...(config.mode === 'http' ? { port: config.port } : {}), store: stores.backend },
     config.mode === 'http' ? `IGRT assistant listening on port ${config.port} (HTTP)` : 'IGRT assistant connected (Socket Mode)',
   );
   // A Web API call that fails after its retries (Slack down at start-up, say) is logged;
@@ -43,10 +48,15 @@ async function main(): Promise<void> {
     );
   });
   const stop = async () => {
-    // Bolt's stop lets in-flight requests finish before the server closes.
+    // Stop taking requests, then answer what was already acknowledged (bounded, so a stuck
+    // Web API cannot hold the process past its orchestrator's kill timeout), then close.
     await app.stop();
+    const drained = await Promise.race([
+      work.drain().then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(resolve, DRAIN_MS, false).unref()),
+    ]);
     await stores.close();
-    log.info({ event: 'stopped' }, 'stopped');
+    log.info({ event: 'stopped', drained, left: work.size + work.running }, 'stopped');
     process.exit(0);
   };
   process.once('SIGTERM', stop);

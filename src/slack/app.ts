@@ -1,5 +1,8 @@
-import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { createLogger } from '../log/logger.js';
+import { boltLevel, boltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
@@ -8,40 +11,39 @@ import { WorkQueue } from './work-queue.js';
 
 type SlackConfig = Exclude<Config, { mode: 'console' }>;
 
-/** The Slack app and, in HTTP mode, its receiver (tests start it on a port of their choosing). */
+/** The Slack app, the queue its answers run on and, in HTTP mode, its receiver (tests start it on a port of their choosing). */
 export interface SlackApp {
   readonly app: App;
+  readonly work: WorkQueue;
   readonly receiver?: HTTPReceiver;
 }
 
+/** What createSlackApp needs; the log and the work queue are built from the configuration when not given. */
+export type SlackAppDeps = Omit<SlackDeps, 'work' | 'log'> & { readonly work?: WorkQueue; readonly log?: Logger };
+
 /** Wires the listeners to a Bolt app over HTTP (`/slack/events`, `GET /healthz`) or Socket Mode. */
-export function createSlackApp(config: SlackConfig, given: Omit<SlackDeps, 'work'> & { work?: WorkQueue }): SlackApp {
+export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackApp {
   // A slow or failing Web API call is retried a few times (429s honour Retry-After), then
-  // reported through app.error — never left to crash the process.
+  // reported — never left to crash the process.
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     timeout: 10_000,
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
   };
-  const logLevel = config.logLevel === 'debug' || config.logLevel === 'trace' ? LogLevel.DEBUG : LogLevel.INFO;
-  const logger: Logger | undefined = given.logger;
-  const deps: SlackDeps = {
-    ...given,
-    work:
-      given.work ??
-      new WorkQueue((error) => given.log?.error({ event: 'deferred_answer_failed', error: String(error) }, 'answer failed')),
-  };
+  const log = given.log ?? createLogger({ level: config.logLevel, logQuestionText: config.logQuestionText });
+  const work =
+    given.work ??
+    new WorkQueue(config.queue, (error) =>
+      log.error({ event: 'answer_failed', error: error instanceof Error ? error.message : String(error) }, 'answer failed'),
+    );
+  const deps: SlackDeps = { ...given, log, work };
+  // Bolt writes through the project’s pino logger, at that logger’s level (LOG_LEVEL).
+  const logger = boltLogger(log);
+  const logLevel = boltLevel(log.level);
   let app: App;
   let receiver: HTTPReceiver | undefined;
   if (config.mode === 'socket' && config.appToken) {
-    app = new App({
-      token: config.botToken,
-      appToken: config.appToken,
-      socketMode: true,
-      clientOptions,
-      logLevel,
-      ...(logger ? { logger } : {}),
-    });
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, logger, logLevel });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret,
@@ -55,17 +57,16 @@ export function createSlackApp(config: SlackConfig, given: Omit<SlackDeps, 'work
           },
         },
       ],
-      ...(logger ? { logger } : {}),
-      logLevel,
+      logger,
     });
-    app = new App({ token: config.botToken, receiver, clientOptions, logLevel, ...(logger ? { logger } : {}) });
+    app = new App({ token: config.botToken, receiver, clientOptions, logger, logLevel });
   }
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
   app.error(async (error) => {
     // Slack sees a polite failure through Bolt; the log gets the code, never the question.
-    (logger ?? app.logger).error(`listener failed: ${error.code ?? error.name}`);
+    log.error({ event: 'listener_failed', code: error.code ?? error.name }, 'listener failed');
   });
-  return receiver ? { app, receiver } : { app };
+  return receiver ? { app, work, receiver } : { app, work };
 }

@@ -1,5 +1,4 @@
-import type { Logger } from '@slack/bolt';
-import type { Logger as StructuredLogger } from 'pino';
+import type { Logger } from 'pino';
 import type { answer } from '../answer/answer.js';
 import type { Pipeline } from '../answer/pipeline.js';
 import type { EventDeduper } from '../context/dedupe.js';
@@ -13,12 +12,10 @@ export interface SlackDeps {
   readonly pipeline: Pipeline;
   readonly store: ContextStore;
   readonly dedupe: EventDeduper;
-  /** Bolt's own logger (transport messages). */
-  readonly logger?: Logger;
-  /** Structured answer log: intents and determinations, never raw text unless enabled (then redacted). */
-  readonly log?: StructuredLogger;
+  /** The structured log (Bolt writes through it too): intents and determinations, never raw text unless enabled (then redacted). */
+  readonly log: Logger;
   readonly logQuestionText?: boolean;
   readonly limiter?: RateLimiter;
-  /** Where slash-command answers are composed after the ack. */
+  /** Where every answer is composed, after the ack. */
   readonly work: WorkQueue;
 }

@@ -1,35 +1,73 @@
+/** How much answer work may run at once and how much may wait. */
+export interface WorkQueueLimits {
+  /** Jobs running at once (a job awaits the Web API, so a few overlap usefully). */
+  readonly concurrency: number;
+  /** Jobs waiting beyond those; an offer past this is refused so the caller can say "busy". */
+  readonly maxQueued: number;
+}
+
 /**
- * Runs answer work after the acknowledgements: one job per turn of the event loop, so
- * Slack's 3-second acks for new requests are never stuck behind answers being composed.
- * A job's failure is reported, never thrown.
+ * The one place answer work runs, after the acknowledgements. Each job starts on its own turn
+ * of the event loop (setImmediate), so incoming requests are parsed and acked between jobs
+ * instead of queueing behind them. Bounded in concurrency and length; a job's failure is
+ * reported, never thrown; `drain` lets the process finish what it accepted before it exits.
  */
 export class WorkQueue {
-  private readonly jobs: (() => Promise<void>)[] = [];
-  private running = false;
+  private readonly waiting: (() => Promise<void>)[] = [];
+  private active = 0;
+  private closed = false;
+  private idle: (() => void)[] = [];
 
-  constructor(private readonly onError: (error: unknown) => void = () => {}) {}
+  constructor(
+    private readonly limits: WorkQueueLimits = { concurrency: 8, maxQueued: 1000 },
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
 
-  /** Number of jobs waiting. */
+  /** Jobs waiting for a free slot. */
   get size(): number {
-    return this.jobs.length;
+    return this.waiting.length;
   }
 
-  /** Queues a job to run after pending I/O (acks) has been served. */
-  defer(job: () => Promise<void>): void {
-    this.jobs.push(job);
-    if (!this.running) {
-      this.running = true;
-      setImmediate(() => this.pump());
-    }
+  /** Jobs started and not yet finished. */
+  get running(): number {
+    return this.active;
   }
 
-  private pump(): void {
-    const job = this.jobs.shift();
-    if (!job) {
-      this.running = false;
-      return;
+  /** Accepts a job, or returns false when the queue is full or draining. */
+  offer(job: () => Promise<void>): boolean {
+    if (this.closed) return false;
+    if (this.active >= this.limits.concurrency && this.waiting.length >= this.limits.maxQueued) return false;
+    this.waiting.push(job);
+    this.schedule();
+    return true;
+  }
+
+  /** Refuses new jobs and resolves once every accepted job has finished. */
+  drain(): Promise<void> {
+    this.closed = true;
+    if (this.active === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private schedule(): void {
+    // The slot is taken now, not when the job starts, so offers in one tick cannot overshoot it.
+    const job = this.active < this.limits.concurrency ? this.waiting.shift() : undefined;
+    if (!job) return;
+    this.active++;
+    setImmediate(() => {
+      // A job that throws synchronously is reported like one that rejects.
+      Promise.resolve()
+        .then(job)
+        .catch(this.onError)
+        .finally(() => this.finish());
+    });
+  }
+
+  private finish(): void {
+    this.active--;
+    this.schedule();
+    if (this.active === 0 && this.waiting.length === 0) {
+      for (const resolve of this.idle.splice(0)) resolve();
     }
-    job().catch(this.onError);
-    setImmediate(() => this.pump());
   }
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
 import { readConfig } from '../../src/config.js';
@@ -9,6 +10,7 @@ import { MemoryContextStore } from '../../src/context/memory-store.js';
 import type { ContextStore } from '../../src/context/store.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import type { RateLimiter } from '../../src/slack/rate-limit.js';
+import type { WorkQueue } from '../../src/slack/work-queue.js';
 
 /** A call the app made to the stubbed Web API or to a response URL. */
 export interface RecordedCall {
@@ -66,7 +68,14 @@ function formBody(raw: string): Record<string, unknown> {
 /** Starts the real Bolt app over HTTP on an ephemeral port, its Web API pointed at the stub. */
 export async function startApp(
   stubUrl: string,
-  options: { store?: ContextStore; dedupe?: EventDeduper; limiter?: RateLimiter } = {},
+  options: {
+    store?: ContextStore;
+    dedupe?: EventDeduper;
+    limiter?: RateLimiter;
+    answer?: typeof answer;
+    work?: WorkQueue;
+    log?: Logger;
+  } = {},
 ) {
   const config = readConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
@@ -76,17 +85,21 @@ export async function startApp(
   });
   if (config.mode === 'console') throw new Error('expected a Slack configuration');
   const store = options.store ?? new MemoryContextStore();
-  const { app, receiver } = createSlackApp(config, {
-    answer,
+  const { app, receiver, work } = createSlackApp(config, {
+    answer: options.answer ?? answer,
     pipeline: defaultPipeline(),
     store,
     dedupe: options.dedupe ?? new MemoryEventDeduper(),
     ...(options.limiter ? { limiter: options.limiter } : {}),
+    ...(options.work ? { work: options.work } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   if (!receiver) throw new Error('expected HTTP mode');
   const server = (await receiver.start(0)) as Server;
   const port = (server.address() as AddressInfo).port;
-  return { app, store, url: `http://127.0.0.1:${port}`, stop: () => receiver.stop() };
+  // Idempotent, so a test that stops the app itself can leave the clean-up in place.
+  let stopped: Promise<unknown> | undefined;
+  return { app, store, work, url: `http://127.0.0.1:${port}`, stop: () => (stopped ??= receiver.stop()) };
 }
 
 /** Posts a request signed exactly as Slack signs it (v0:{timestamp}:{body}, HMAC-SHA256). */

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerButtonLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerButton } from '../../reply.js';
 
 /** A needs_info button: supplies the missing fact in the same thread and re-answers in place. */
 export function followUp(deps: SlackDeps) {
@@ -11,8 +11,11 @@ export function followUp(deps: SlackDeps) {
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const shareable = Boolean(body.container?.is_ephemeral);
-    const answered = await answerButton(deps, action.value, { shareable, user: body.user.id, surface: 'button' });
-    if (answered) await respond({ replace_original: true, blocks: answered.blocks, text: answered.text });
+    answerButtonLater(deps, action.value, {
+      surface: 'button',
+      user: body.user.id,
+      shareable: Boolean(body.container?.is_ephemeral),
+      deliver: (reply) => respond({ replace_original: true, ...reply }),
+    });
   };
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerButtonLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerButton } from '../../reply.js';
 
 /** "Share in channel": posts the private answer for everyone, then removes the private copy. */
 export function share(deps: SlackDeps) {
@@ -11,9 +11,13 @@ export function share(deps: SlackDeps) {
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const answered = await answerButton(deps, action.value, { user: body.user.id, surface: 'share' });
-    if (!answered) return;
-    await respond({ response_type: 'in_channel', replace_original: false, blocks: answered.blocks, text: answered.text });
-    await respond({ delete_original: true });
+    answerButtonLater(deps, action.value, {
+      surface: 'share',
+      user: body.user.id,
+      deliver: async (reply) => {
+        await respond({ response_type: 'in_channel', replace_original: false, ...reply });
+        await respond({ delete_original: true });
+      },
+    });
   };
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { answerLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
 import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
 
 /** A mention in a channel: answered in the thread it started or belongs to, once however often Slack delivers it. */
@@ -10,10 +10,12 @@ export function appMention(deps: SlackDeps) {
     if (!(await deps.dedupe.firstSeen(`message:${event.channel}:${event.ts}`, EVENT_TTL_MS))) return;
     const threadTs = event.thread_ts ?? event.ts;
     const question = stripMention(event.text ?? '', context.botUserId);
-    const { blocks, text } = await answerForSlack(deps, question || 'help', threadKey(event.channel, threadTs), {
-      ...(event.user ? { user: event.user } : {}),
+    answerLater(deps, {
+      question: question || 'help',
+      thread: threadKey(event.channel, threadTs),
       surface: 'mention',
+      ...(event.user ? { user: event.user } : {}),
+      deliver: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply }),
     });
-    await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, blocks, text });
   };
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { answerLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
 import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
 
 /**
@@ -18,15 +18,13 @@ export function message(deps: SlackDeps) {
     if (!direct && !(await deps.store.get(thread))) return;
     if (!(await deps.dedupe.firstSeen(`message:${event.channel}:${event.ts}`, EVENT_TTL_MS))) return;
     const question = stripMention(text, context.botUserId);
-    const { blocks, text: fallback } = await answerForSlack(deps, question || 'help', thread, {
-      ...('user' in event && event.user ? { user: event.user } : {}),
+    answerLater(deps, {
+      question: question || 'help',
+      thread,
       surface: direct ? 'dm' : 'thread',
-    });
-    await client.chat.postMessage({
-      channel: event.channel,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      blocks,
-      text: fallback,
+      ...('user' in event && event.user ? { user: event.user } : {}),
+      deliver: (reply) =>
+        client.chat.postMessage({ channel: event.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...reply }),
     });
   };
 }

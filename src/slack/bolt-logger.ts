@@ -1,0 +1,44 @@
+import { format } from 'node:util';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from 'pino';
+
+const TO_PINO: Record<LogLevel, string> = {
+  [LogLevel.DEBUG]: 'debug',
+  [LogLevel.INFO]: 'info',
+  [LogLevel.WARN]: 'warn',
+  [LogLevel.ERROR]: 'error',
+};
+
+/** Bolt's nearest level to a pino level (Bolt has no fatal or silent; the pino logger keeps those). */
+export function boltLevel(pinoLevel: string): LogLevel {
+  if (pinoLevel === 'debug' || pinoLevel === 'trace') return LogLevel.DEBUG;
+  if (pinoLevel === 'info') return LogLevel.INFO;
+  if (pinoLevel === 'warn') return LogLevel.WARN;
+  return LogLevel.ERROR;
+}
+
+/**
+ * Bolt's logger interface over the project's pino logger, so Bolt's and the Web API client's
+ * messages are JSON lines through the same redaction as ours, not a second console format.
+ */
+export function boltLogger(log: Logger, name = 'bolt'): BoltLogger {
+  let target = log.child({ component: name });
+  return {
+    debug: (...msg: unknown[]) => target.debug(format(...msg)),
+    info: (...msg: unknown[]) => target.info(format(...msg)),
+    warn: (...msg: unknown[]) => target.warn(format(...msg)),
+    error: (...msg: unknown[]) => target.error(format(...msg)),
+    // Bolt sets a level on every logger it is given (INFO unless told); it may narrow what the
+    // project's LOG_LEVEL lets through, never widen it, so "silent" stays silent.
+    setLevel: (level: LogLevel) => {
+      const wanted = TO_PINO[level];
+      target.level = (log.levels.values[wanted] ?? 0) >= log.levelVal ? wanted : log.level;
+    },
+    getLevel: () => boltLevel(target.level),
+    setName: (next: string) => {
+      const level = target.level;
+      target = log.child({ component: next });
+      target.level = level;
+    },
+  };
+}

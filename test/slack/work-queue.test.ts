@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { WorkQueue } from '../../src/slack/work-queue.js';
+
+/** A job that runs until released, recording that it started. */
+function gated(log: string[], name: string) {
+  let release: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    job: async () => {
+      log.push(`start ${name}`);
+      await done;
+      log.push(`end ${name}`);
+    },
+    release: () => release(),
+  };
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('WorkQueue', () => {
+  test('runs at most `concurrency` jobs at once and starts the next when one ends', async () => {
+    const log: string[] = [];
+    const queue = new WorkQueue({ concurrency: 2, maxQueued: 10 });
+    const jobs = ['a', 'b', 'c'].map((name) => gated(log, name));
+    for (const { job } of jobs) expect(queue.offer(job)).toBe(true);
+    await turn();
+    expect(log).toEqual(['start a', 'start b']);
+    expect(queue.running).toBe(2);
+    expect(queue.size).toBe(1);
+    jobs[0]?.release();
+    await turn();
+    await turn();
+    expect(log).toEqual(['start a', 'start b', 'end a', 'start c']);
+  });
+
+  test('refuses a job once the running slots and `maxQueued` waiting places are taken', () => {
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 1 });
+    const never = () => new Promise<void>(() => {});
+    expect(queue.offer(never)).toBe(true);
+    expect(queue.offer(never)).toBe(true);
+    expect(queue.offer(never)).toBe(false);
+  });
+
+  test('does no work in the caller’s turn: a job starts on a later turn of the event loop', () => {
+    const log: string[] = [];
+    const queue = new WorkQueue();
+    queue.offer(async () => {
+      log.push('ran');
+    });
+    expect(log).toEqual([]);
+  });
+
+  test('drain refuses new jobs and resolves once every accepted job has finished', async () => {
+    const log: string[] = [];
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5 });
+    const first = gated(log, 'a');
+    const second = gated(log, 'b');
+    queue.offer(first.job);
+    queue.offer(second.job);
+    let drained = false;
+    const draining = queue.drain().then(() => {
+      drained = true;
+    });
+    expect(queue.offer(async () => {})).toBe(false);
+    first.release();
+    await turn();
+    await turn();
+    expect(drained).toBe(false);
+    second.release();
+    await draining;
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b']);
+  });
+
+  test('a job that throws or rejects is reported and the queue goes on', async () => {
+    const errors: unknown[] = [];
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5 }, (error) => errors.push(error));
+    queue.offer(() => {
+      throw new Error('sync');
+    });
+    queue.offer(async () => {
+      throw new Error('async');
+    });
+    let ran = false;
+    queue.offer(async () => {
+      ran = true;
+    });
+    await queue.drain();
+    expect(errors.map((e) => (e as Error).message)).toEqual(['sync', 'async']);
+    expect(ran).toBe(true);
+  });
+});
