@@ -51,7 +51,7 @@ export function policyInfo(
 function describe(pipeline: Pipeline, payer: string, topic: Topic, question: string): [string, string, string] {
   const [line, section] = describeTopic(pipeline, payer, topic, question);
   if (topic === 'search') {
-    const hits = pipeline.index.search(question, (p) => p.policyId === payer, 3);
+    const hits = pipeline.index.search(question, { policyId: payer }, 3);
     const best = hits[0];
     if (!best) return [line, section, ''];
     // Neighbouring passages that match nearly as well are part of the same answer.
@@ -98,7 +98,7 @@ function describeTopic(pipeline: Pipeline, payer: string, topic: Topic, question
     case 'title':
       return [`${name}.`, firstSection];
     case 'search': {
-      const hit = pipeline.index.search(question, (p) => p.policyId === payer, 1)[0];
+      const hit = pipeline.index.search(question, { policyId: payer }, 1)[0];
       return [
         hit ? `${doc.payer} (${hit.passage.section}): “${hit.passage.text}”` : `${name} says nothing I can match to that.`,
         hit?.passage.section ?? firstSection,

@@ -8,15 +8,16 @@ import type { PassageIndex } from './search.js';
  */
 export function excerptFor(
   index: PassageIndex,
-  passages: readonly Passage[],
+  // Unused since the index keeps each section's passages; kept so callers need not change.
+  _passages: readonly Passage[],
   target: { policyId: string; section: string; quote?: string },
   query: string,
 ): string {
   if (target.quote) return target.quote;
-  const inSection = (p: Passage) => p.policyId === target.policyId && p.section === target.section;
-  const candidates = passages.filter(inSection);
+  // The section's own index: the passages of other sections are never looked at.
+  const scope = { policyId: target.policyId, section: target.section };
+  const candidates = index.passagesIn(scope);
   // A one-sentence section (II.F) is its own best passage; searching would only cost time.
   if (candidates.length <= 1) return candidates[0]?.text ?? '';
-  const best = index.search(query, inSection, 1)[0];
-  return best?.passage.text ?? passages.find(inSection)?.text ?? '';
+  return index.search(query, scope, 1)[0]?.passage.text ?? candidates[0]?.text ?? '';
 }

@@ -3,6 +3,8 @@ import type { Corpus } from '../policy/corpus.js';
 /** A sentence- or item-sized piece of a policy section, the unit excerpts are made of. */
 export interface Passage {
   readonly policyId: string;
+  /** The payer's name as the policy gives it (its words are never search topics). */
+  readonly payer: string;
   readonly section: string;
   readonly sectionTitle: string;
   readonly text: string;
@@ -17,7 +19,15 @@ export function splitPassages(corpus: Corpus): Passage[] {
   for (const [policyId, policy] of corpus.policies) {
     for (const section of policy.doc.sections) {
       for (const text of section.text.split(SENTENCE_END)) {
-        if (text.trim()) passages.push({ policyId, section: section.id, sectionTitle: section.title, text: text.trim() });
+        if (text.trim()) {
+          passages.push({
+            policyId,
+            payer: policy.doc.payer,
+            section: section.id,
+            sectionTitle: section.title,
+            text: text.trim(),
+          });
+        }
       }
     }
   }

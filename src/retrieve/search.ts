@@ -1,9 +1,11 @@
-import Fuse from 'fuse.js';
+import { LruCache } from './lru.js';
 import type { Passage } from './passages.js';
+import { type TermHit, TermIndex } from './term-index.js';
 
-// Words that carry no topic; searching for them would only add noise.
+// Words that carry no topic; searching for them would only add noise. The payers' own names
+// are added from the corpus (see PassageIndex), so nothing here names a payer.
 const STOP_WORDS = new Set(
-  'a an and are as at be by can could do does for from has have how i if in is it its may me of on or our policy policies say says should so that the their them there this to under up us was we what when where which who why will with would you your about igrt image guided radiation therapy patient horizon bcbsnj cvs health does said tell talk mention mentions'.split(
+  'a an and are as at be by can could do does for from has have how i if in is it its may me of on or our policy policies say says should so that the their them there this to under up us was we what when where which who why will with would you your about igrt image guided radiation therapy patient does said tell talk mention mentions'.split(
     ' ',
   ),
 );
@@ -14,46 +16,120 @@ export interface Hit {
   readonly score: number;
 }
 
+/** Where to search: one policy, one section of it, or (neither given) every passage. */
+export interface Scope {
+  readonly policyId?: string;
+  readonly section?: string;
+}
+
+/** Bounds of the caches: terms per scope, and whole queries. */
+export interface SearchCacheLimits {
+  readonly terms: number;
+  readonly queries: number;
+}
+
 /**
  * Fuzzy passage search with fuse.js. Long questions do not fit Bitap's 32-character
  * patterns, so each content word is searched on its own (location-independent, with a
  * score cutoff) and a passage's score sums its words' match quality, rarer words counting more.
+ *
+ * Scaling: each scope (a policy, a section) gets its own index, built on first use, so a
+ * search touches only the passages it may return; a term's matches are cached per scope
+ * (bounded), and so is a whole query's ranking, so asking twice costs a lookup.
  */
 export class PassageIndex {
-  private readonly fuse: Fuse<Passage>;
+  private readonly scopes = new Map<string, TermIndex>();
+  private readonly terms: LruCache<string, TermHit[]>;
+  private readonly queries: LruCache<string, Hit[]>;
+  private readonly order: ReadonlyMap<Passage, number>;
+  private readonly stopWords: ReadonlySet<string>;
 
-  constructor(private readonly passages: readonly Passage[]) {
-    this.fuse = new Fuse([...passages], {
-      keys: [
-        { name: 'text', weight: 3 },
-        { name: 'sectionTitle', weight: 1 },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      ignoreFieldNorm: true,
-      threshold: 0.25,
-      minMatchCharLength: 3,
-    });
+  constructor(
+    private readonly passages: readonly Passage[],
+    limits: SearchCacheLimits = { terms: 4096, queries: 512 },
+  ) {
+    this.order = new Map(passages.map((p, i) => [p, i]));
+    this.terms = new LruCache(limits.terms);
+    this.queries = new LruCache(limits.queries);
+    // A payer's name says which policy to search, not what to search it for.
+    const names = passages.flatMap((p) => `${p.policyId} ${p.payer}`.toLowerCase().split(/[^a-z0-9]+/));
+    this.stopWords = new Set([...STOP_WORDS, ...names.filter(Boolean)]);
   }
 
-  /** The best passages for a query, optionally within some sections only, best first. */
-  search(query: string, filter: (passage: Passage) => boolean = () => true, limit = 3): Hit[] {
+  /** How many term results are cached (for tests of the bound). */
+  get cachedTerms(): number {
+    return this.terms.size;
+  }
+
+  /** How many scopes have an index built. */
+  get builtScopes(): number {
+    return this.scopes.size;
+  }
+
+  /** The passages within a scope, in corpus order. */
+  passagesIn(scope: Scope = {}): readonly Passage[] {
+    return this.scoped(scope).passages;
+  }
+
+  /** The best passages for a query within a scope (default: every passage), best first. */
+  search(query: string, scope: Scope = {}, limit = 3): Hit[] {
+    const words = this.contentWords(query);
+    const key = `${scopeKey(scope)}\u0000${words.join(' ')}`;
+    let ranked = this.queries.get(key);
+    if (!ranked) {
+      ranked = this.rank(words, scope);
+      this.queries.set(key, ranked);
+    }
+    return ranked.slice(0, limit);
+  }
+
+  private contentWords(query: string): string[] {
     // Bitap patterns stop at 32 characters; longer "words" are pasted junk, not topics.
-    const words = [...new Set(query.toLowerCase().split(/[^a-z0-9]+/))].filter(
-      (w) => w.length >= 3 && w.length <= 32 && !STOP_WORDS.has(w),
-    );
+    return [...new Set(query.toLowerCase().split(/[^a-z0-9]+/))]
+      .filter((w) => w.length >= 3 && w.length <= 32 && !this.stopWords.has(w))
+      .slice(0, 24);
+  }
+
+  private rank(words: readonly string[], scope: Scope): Hit[] {
     const totals = new Map<Passage, number>();
-    for (const word of words.slice(0, 24)) {
-      const results = this.fuse.search(word).filter((r) => filter(r.item));
+    for (const word of words) {
+      const results = this.termHits(word, scope);
       if (results.length === 0) continue;
       const rarity = Math.log(1 + this.passages.length / results.length);
-      for (const result of results) {
-        totals.set(result.item, (totals.get(result.item) ?? 0) + (1 - (result.score ?? 1)) * rarity);
-      }
+      for (const { passage, score } of results) totals.set(passage, (totals.get(passage) ?? 0) + (1 - score) * rarity);
     }
-    return [...totals.entries()]
-      .map(([passage, score]) => ({ passage, score }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    return [...totals.entries()].map(([passage, score]) => ({ passage, score })).sort((a, b) => b.score - a.score);
   }
+
+  private termHits(term: string, scope: Scope): TermHit[] {
+    const key = `${scopeKey(scope)}\u0000${term}`;
+    let hits = this.terms.get(key);
+    if (!hits) {
+      hits = this.scoped(scope).match(term);
+      this.terms.set(key, hits);
+    }
+    return hits;
+  }
+
+  private scoped(scope: Scope): TermIndex {
+    const key = scopeKey(scope);
+    let index = this.scopes.get(key);
+    if (!index) {
+      const inScope = this.passages.filter(
+        (p) =>
+          (scope.policyId === undefined || p.policyId === scope.policyId) &&
+          (scope.section === undefined || p.section === scope.section),
+      );
+      index = new TermIndex(
+        inScope,
+        inScope.map((p) => this.order.get(p) ?? 0),
+      );
+      this.scopes.set(key, index);
+    }
+    return index;
+  }
+}
+
+function scopeKey(scope: Scope): string {
+  return `${scope.policyId ?? '*'}\u0001${scope.section ?? '*'}`;
 }
