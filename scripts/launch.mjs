@@ -4,12 +4,13 @@
 // `npm ci && npm start` works on a fresh clone, and a later run costs one stat per file.
 // Plain JavaScript on purpose: it must run before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const STAMP = join(root, 'dist', '.built');
+// The build's last step writes the data snapshot, so its time is the time of a complete build.
+const STAMP = join(root, 'dist', 'data-snapshot.json');
 const INPUTS = ['src', 'policy-corpus', 'intents', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function newest(path) {
@@ -39,7 +40,6 @@ if (!entry) {
 if (builtAt() < Math.max(...INPUTS.map((input) => newest(join(root, input))))) {
   // Only errors are shown: stdout is the entry's own (the ask contract prints JSON there).
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  writeFileSync(STAMP, '');
 }
 process.argv = [process.argv[0] ?? 'node', join(root, 'dist', entry), ...args];
 await import(pathToFileURL(join(root, 'dist', entry)).href);

@@ -1,6 +1,7 @@
 import { LruCache } from './lru.js';
 import type { Passage } from './passages.js';
 import { type TermHit, TermIndex } from './term-index.js';
+import { Vocabulary, wordsOf } from './vocabulary.js';
 
 // Words that carry no topic; searching for them would only add noise. The payers' own names
 // are added from the corpus (see PassageIndex), so nothing here names a payer.
@@ -33,13 +34,16 @@ export interface SearchCacheLimits {
  * patterns, so each content word is searched on its own (location-independent, with a
  * score cutoff) and a passage's score sums its words' match quality, rarer words counting more.
  *
- * Scaling: each scope (a policy, a section) gets its own index, built on first use, so a
- * search touches only the passages it may return; a term's matches are cached per scope
- * (bounded), and so is a whole query's ranking, so asking twice costs a lookup.
+ * Scaling: a term is fuzzy-matched once against the corpus's vocabulary (its distinct words),
+ * whatever the scope; each scope (a policy, a section) gets its own posting lists, built on
+ * first use, so a search touches only the passages it may return. Bounded caches keep a
+ * term's word matches, its hits per scope, and a whole query's ranking.
  */
 export class PassageIndex {
   private readonly scopes = new Map<string, TermIndex>();
   private readonly terms: LruCache<string, TermHit[]>;
+  private readonly words: LruCache<string, ReadonlyMap<string, number>>;
+  private vocabulary: Vocabulary | undefined;
   private readonly queries: LruCache<string, Hit[]>;
   private readonly order: ReadonlyMap<Passage, number>;
   private readonly stopWords: ReadonlySet<string>;
@@ -50,6 +54,7 @@ export class PassageIndex {
   ) {
     this.order = new Map(passages.map((p, i) => [p, i]));
     this.terms = new LruCache(limits.terms);
+    this.words = new LruCache(limits.terms);
     this.queries = new LruCache(limits.queries);
     // A payer's name says which policy to search, not what to search it for.
     const names = passages.flatMap((p) => `${p.policyId} ${p.payer}`.toLowerCase().split(/[^a-z0-9]+/));
@@ -105,10 +110,20 @@ export class PassageIndex {
     const key = `${scopeKey(scope)}\u0000${term}`;
     let hits = this.terms.get(key);
     if (!hits) {
-      hits = this.scoped(scope).match(term);
+      hits = this.scoped(scope).match(term, this.wordMatches(term));
       this.terms.set(key, hits);
     }
     return hits;
+  }
+
+  private wordMatches(term: string): ReadonlyMap<string, number> {
+    let matches = this.words.get(term);
+    if (!matches) {
+      this.vocabulary ??= new Vocabulary(this.passages.flatMap((p) => [...wordsOf(p.text), ...wordsOf(p.sectionTitle)]));
+      matches = this.vocabulary.matches(term);
+      this.words.set(term, matches);
+    }
+    return matches;
   }
 
   private scoped(scope: Scope): TermIndex {

@@ -1,5 +1,5 @@
-import Fuse from 'fuse.js';
 import type { Passage } from './passages.js';
+import { wordsOf } from './vocabulary.js';
 
 /** A passage and how well one term matched it (lower is better, as fuse.js scores). */
 export interface TermHit {
@@ -7,20 +7,21 @@ export interface TermHit {
   readonly score: number;
 }
 
+/** How a term matches vocabulary words: each word and its fuse.js score. */
+export type WordMatches = (term: string) => ReadonlyMap<string, number>;
+
 // The fields searched and their weights, normalised as fuse.js normalises key weights (3:1).
-const TEXT_WEIGHT = 0.75;
-const TITLE_WEIGHT = 0.25;
+const WEIGHTS = [0.75, 0.25] as const;
 
 /**
- * One word's fuzzy matches over a set of passages. fuse.js matches the word against the
- * distinct words of those passages (the vocabulary, which grows far more slowly than the
- * passages do), and a posting list maps each vocabulary word back to its passages. A passage's
- * score is what fuse.js would give it searching its text and title whole with `ignoreLocation`:
- * the best word's score per field, weighted 3:1 and multiplied.
+ * One scope's passages (a policy, a section), with a posting list from each of their words
+ * back to the passages and fields holding it. A passage's score for a term is what fuse.js
+ * would give it searching its text and title whole with `ignoreLocation`: the best word's
+ * score per field, weighted 3:1 and multiplied.
  */
 export class TermIndex {
-  private readonly fuse: Fuse<string>;
-  private readonly postings: (readonly [number, number])[][] = [];
+  private readonly postings = new Map<string, (readonly [number, number])[]>();
+  // Field 0 is the text, field 1 the section title, each in lower case.
   private readonly fields: (readonly [string, string])[];
 
   constructor(
@@ -28,37 +29,23 @@ export class TermIndex {
     /** Each passage's position in the whole corpus, so ties rank as a whole-corpus search ranks them. */
     private readonly order: readonly number[],
   ) {
-    const vocabulary = new Map<string, number>();
-    // Field 0 is the text, field 1 the section title.
     this.fields = passages.map((p) => [p.text.toLowerCase(), p.sectionTitle.toLowerCase()] as const);
-    this.fields.forEach((fields, passage) => {
-      fields.forEach((text, field) => {
-        for (const word of new Set(text.split(/\s+/))) {
-          if (!word) continue;
-          let id = vocabulary.get(word);
-          if (id === undefined) {
-            id = vocabulary.size;
-            vocabulary.set(word, id);
-            this.postings.push([]);
-          }
-          this.postings[id]?.push([passage, field]);
+    passages.forEach((p, passage) => {
+      [p.text, p.sectionTitle].forEach((text, field) => {
+        for (const word of new Set(wordsOf(text))) {
+          const list = this.postings.get(word) ?? [];
+          list.push([passage, field]);
+          this.postings.set(word, list);
         }
       });
     });
-    this.fuse = new Fuse([...vocabulary.keys()], {
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.25,
-      minMatchCharLength: 3,
-      shouldSort: false,
-    });
   }
 
-  /** The passages a term matches, best first (ties in corpus order). */
-  match(term: string): TermHit[] {
+  /** The passages a term matches, best first (ties in corpus order), given the term's word matches. */
+  match(term: string, words: ReadonlyMap<string, number>): TermHit[] {
     const best = new Map<number, [number, number]>();
-    for (const { refIndex, score = 1 } of this.fuse.search(term)) {
-      for (const [passage, field] of this.postings[refIndex] ?? []) {
+    for (const [word, score] of words) {
+      for (const [passage, field] of this.postings.get(word) ?? []) {
         // A vocabulary word equal to the term is an exact match inside a longer field: fuse.js
         // scores that 0.001; only a field that is the term, whole, scores 0.
         const fieldScore = score === 0 && this.fields[passage]?.[field] !== term ? 0.001 : score;
@@ -71,7 +58,7 @@ export class TermIndex {
     const hits = [...best].map(([passage, [text, title]]) => ({
       at: this.order[passage] ?? passage,
       passage: this.passages[passage] as Passage,
-      score: weighted(text, TEXT_WEIGHT) * weighted(title, TITLE_WEIGHT),
+      score: weighted(text, WEIGHTS[0]) * weighted(title, WEIGHTS[1]),
     }));
     hits.sort((a, b) => a.score - b.score || a.at - b.at);
     return hits.map(({ passage, score }) => ({ passage, score }));
