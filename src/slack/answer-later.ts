@@ -13,29 +13,40 @@ export interface AcceptedQuestion {
 }
 
 /**
- * Hands an acknowledged question to the work queue and returns at once, so the listener (and
- * Bolt's response to Slack) never waits for answering, rendering, posting or logging. A user
- * over their rate limit, or a full queue, gets a short polite reply instead of a queued answer.
+ * The reply instead of an answer when a question cannot be taken: the user is over their
+ * rate limit, or the answer queue is full. Undefined when it can be queued. Counts against
+ * the user's rate limit, so call it once per question.
  */
-export function answerLater(deps: SlackDeps, accepted: AcceptedQuestion): void {
-  const { question, thread, surface, user, shareable, deliver } = accepted;
-  const failed = (error: unknown) =>
-    deps.log.error(
-      { event: 'reply_failed', surface, error: error instanceof Error ? error.message : String(error) },
-      'reply failed',
-    );
+export function refusal(deps: SlackDeps, user: string | undefined, surface: string): SlackReply | undefined {
   if (user && deps.limiter && !deps.limiter.allow(user)) {
     deps.log.warn({ event: 'rate_limited', surface }, 'rate limited');
-    deliver(slowDownReply(deps)).catch(failed);
-    return;
+    return slowDownReply(deps);
   }
+  if (deps.work.full) {
+    deps.log.warn({ event: 'busy', surface, queued: deps.work.size }, 'answer queue full');
+    return busyReply(deps);
+  }
+  return undefined;
+}
+
+/**
+ * Queues the answer to a question that has passed `refusal` and returns at once, so the
+ * listener (and Bolt's response to Slack) never waits for answering, rendering, posting or
+ * logging. Should the queue fill in between, the user is told it is busy.
+ */
+export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
+  const { question, thread, surface, shareable, deliver } = accepted;
   const queued = deps.work.offer(async () => {
     await deliver(await answerForSlack(deps, question, thread, { surface, ...(shareable ? { shareable } : {}) }));
   });
-  if (!queued) {
-    deps.log.warn({ event: 'busy', surface, queued: deps.work.size }, 'answer queue full');
-    deliver(busyReply(deps)).catch(failed);
-  }
+  if (!queued) deliver(busyReply(deps)).catch((error: unknown) => failed(deps, surface, error));
+}
+
+/** `refusal`, then `queueAnswer`: for listeners whose acknowledgement cannot carry a reply (events, buttons). */
+export function answerLater(deps: SlackDeps, accepted: AcceptedQuestion): void {
+  const refused = refusal(deps, accepted.user, accepted.surface);
+  if (refused) accepted.deliver(refused).catch((error: unknown) => failed(deps, accepted.surface, error));
+  else queueAnswer(deps, accepted);
 }
 
 /** Answers what a button carries (its reply, in its thread) like any question; a value that is not ours is ignored. */
@@ -46,4 +57,11 @@ export function answerButtonLater(
 ): void {
   const button = decodeButton(value);
   if (button) answerLater(deps, { question: button.reply, thread: button.thread, ...rest });
+}
+
+function failed(deps: SlackDeps, surface: string, error: unknown): void {
+  deps.log.error(
+    { event: 'reply_failed', surface, error: error instanceof Error ? error.message : String(error) },
+    'reply failed',
+  );
 }

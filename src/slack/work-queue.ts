@@ -33,10 +33,14 @@ export class WorkQueue {
     return this.active;
   }
 
+  /** True when an offer would be refused: every slot and waiting place taken, or draining. */
+  get full(): boolean {
+    return this.closed || (this.active >= this.limits.concurrency && this.waiting.length >= this.limits.maxQueued);
+  }
+
   /** Accepts a job, or returns false when the queue is full or draining. */
   offer(job: () => Promise<void>): boolean {
-    if (this.closed) return false;
-    if (this.active >= this.limits.concurrency && this.waiting.length >= this.limits.maxQueued) return false;
+    if (this.full) return false;
     this.waiting.push(job);
     this.schedule();
     return true;

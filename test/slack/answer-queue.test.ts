@@ -54,16 +54,31 @@ describe('acks come first; answers go through one bounded queue', () => {
     expect(await waitForCalls(stub.calls, (c) => c.path === '/api/chat.postMessage' && c.body.channel === 'CQ')).toHaveLength(1);
   });
 
-  test('when the queue is full the user gets a polite "busy" reply at once, and queued answers still arrive', async () => {
+  test('when the queue is full the command’s ack itself says "busy, try again", and queued answers still arrive', async () => {
     const { stub, slack, blocking } = await setUp({ work: new WorkQueue({ concurrency: 1, maxQueued: 1 }) });
+    const acks: string[] = [];
     for (const id of ['q1', 'q2', 'q3']) {
-      await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/${id}`, `U-${id}`), form);
+      const res = await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/${id}`, `U-${id}`), form);
+      acks.push(await res.text());
     }
-    const [busy] = await waitForCalls(stub.calls, (c) => c.path === '/respond/q3');
-    expect(JSON.stringify(busy?.body.blocks)).toContain('a lot of questions');
+    expect(acks[0]).not.toContain('a lot of questions');
+    expect(acks[2]).toContain('a lot of questions');
+    expect(JSON.parse(acks[2] ?? '{}').response_type).toBe('ephemeral');
+    expect(stub.calls.filter((c) => c.path === '/respond/q3')).toEqual([]);
     blocking.release();
     const answered = await waitForCalls(stub.calls, (c) => c.path === '/respond/q1' || c.path === '/respond/q2', 2);
     for (const call of answered) expect(JSON.stringify(call.body.blocks)).not.toContain('a lot of questions');
+  });
+
+  test('when the queue is full a mention gets a polite "busy" reply in its thread', async () => {
+    const { stub, slack, blocking } = await setUp({ work: new WorkQueue({ concurrency: 1, maxQueued: 0 }) });
+    await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/first`), form);
+    const mention = { type: 'app_mention', user: 'U2', text: '<@UBOT> Horizon IMRT', channel: 'CB', ts: '1800000001.000100' };
+    await signedPost(slack.url, eventBody(mention));
+    const [busy] = await waitForCalls(stub.calls, (c) => c.path === '/api/chat.postMessage' && c.body.channel === 'CB');
+    expect(JSON.stringify(busy?.body.blocks)).toContain('a lot of questions');
+    expect(busy?.body.thread_ts).toBe(mention.ts);
+    blocking.release();
   });
 
   test('stopping drains the queue: acknowledged questions are answered before drain resolves', async () => {

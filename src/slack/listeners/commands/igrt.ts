@@ -1,14 +1,23 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerLater } from '../../answer-later.js';
+import { queueAnswer, refusal } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
 import { commandKey } from '../../threads.js';
 
-/** `/igrt <question>`: acknowledged at once, answered privately through the response URL with a "Share" button. */
+/**
+ * `/igrt <question>`: acknowledged at once and answered privately through the response URL,
+ * with a "Share" button. A refusal (rate limit, busy) rides in the acknowledgement itself,
+ * so shedding load costs no extra request.
+ */
 export function igrtCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const refused = refusal(deps, command.user_id, 'command');
+    if (refused) {
+      await ack({ response_type: 'ephemeral', ...refused });
+      return;
+    }
     await ack();
     const question = command.text.trim() || 'help';
-    answerLater(deps, {
+    queueAnswer(deps, {
       question,
       thread: commandKey(command.team_id, command.channel_id, command.user_id),
       surface: 'command',
