@@ -19,11 +19,11 @@ export interface AcceptedQuestion {
  */
 export function refusal(deps: SlackDeps, user: string | undefined, surface: string): SlackReply | undefined {
   if (user && deps.limiter && !deps.limiter.allow(user)) {
-    deps.log.warn({ event: 'rate_limited', surface }, 'rate limited');
+    deps.shed.refused('rate_limited', surface);
     return slowDownReply(deps);
   }
   if (deps.work.full) {
-    deps.log.warn({ event: 'busy', surface, queued: deps.work.size }, 'answer queue full');
+    deps.shed.refused('busy', surface);
     return busyReply(deps);
   }
   return undefined;

@@ -7,6 +7,7 @@ import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
+import { ShedLog } from './shed-log.js';
 import { WorkQueue } from './work-queue.js';
 
 type SlackConfig = Exclude<Config, { mode: 'console' }>;
@@ -19,7 +20,7 @@ export interface SlackApp {
 }
 
 /** What createSlackApp needs; the log and the work queue are built from the configuration when not given. */
-export type SlackAppDeps = Omit<SlackDeps, 'work' | 'log'> & { readonly work?: WorkQueue; readonly log?: Logger };
+export type SlackAppDeps = Omit<SlackDeps, 'work' | 'log' | 'shed'> & { readonly work?: WorkQueue; readonly log?: Logger };
 
 /** Wires the listeners to a Bolt app over HTTP (`/slack/events`, `GET /healthz`) or Socket Mode. */
 export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackApp {
@@ -36,7 +37,7 @@ export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackA
     new WorkQueue(config.queue, (error) =>
       log.error({ event: 'answer_failed', error: error instanceof Error ? error.message : String(error) }, 'answer failed'),
     );
-  const deps: SlackDeps = { ...given, log, work };
+  const deps: SlackDeps = { ...given, log, work, shed: new ShedLog(log) };
   // Bolt writes through the project’s pino logger, at that logger’s level (LOG_LEVEL).
   const logger = boltLogger(log);
   const logLevel = boltLevel(log.level);

@@ -4,6 +4,7 @@ import type { Pipeline } from '../answer/pipeline.js';
 import type { EventDeduper } from '../context/dedupe.js';
 import type { ContextStore } from '../context/store.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { ShedLog } from './shed-log.js';
 import type { WorkQueue } from './work-queue.js';
 
 /** What the Slack listeners need, injected so tests can build the app directly. */
@@ -18,4 +19,6 @@ export interface SlackDeps {
   readonly limiter?: RateLimiter;
   /** Where every answer is composed, after the ack. */
   readonly work: WorkQueue;
+  /** Counts refused questions into the log. */
+  readonly shed: ShedLog;
 }

@@ -19,14 +19,29 @@ function notice(text: string): Answer {
 const SLOW_DOWN = notice('You’re sending questions faster than I can answer them well — give me a few seconds and ask again.');
 const BUSY = notice('I’m answering a lot of questions right now — please ask again in a moment.');
 
+// Rendered once per corpus: under overload these are sent thousands of times a second.
+const rendered = new WeakMap<object, Map<Answer, SlackReply>>();
+
+function renderedOnce(deps: SlackDeps, notice: Answer): SlackReply {
+  const corpus = deps.pipeline.corpus;
+  const byNotice = rendered.get(corpus) ?? new Map<Answer, SlackReply>();
+  rendered.set(corpus, byNotice);
+  let reply = byNotice.get(notice);
+  if (!reply) {
+    reply = renderBlocks(corpus, notice);
+    byNotice.set(notice, reply);
+  }
+  return reply;
+}
+
 /** The reply to a user over their rate limit. */
 export function slowDownReply(deps: SlackDeps): SlackReply {
-  return renderBlocks(deps.pipeline.corpus, SLOW_DOWN);
+  return renderedOnce(deps, SLOW_DOWN);
 }
 
 /** The reply when the answer queue is full. */
 export function busyReply(deps: SlackDeps): SlackReply {
-  return renderBlocks(deps.pipeline.corpus, BUSY);
+  return renderedOnce(deps, BUSY);
 }
 
 /** Answers a question in a thread and renders it for Slack; logs what was decided, never the text. */

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { queueAnswer, refusal } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
+import { postToResponseUrl } from '../../response-url.js';
 import { commandKey } from '../../threads.js';
 
 /**
@@ -9,7 +10,7 @@ import { commandKey } from '../../threads.js';
  * so shedding load costs no extra request.
  */
 export function igrtCommand(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const refused = refusal(deps, command.user_id, 'command');
     if (refused) {
       await ack({ response_type: 'ephemeral', ...refused });
@@ -23,7 +24,7 @@ export function igrtCommand(deps: SlackDeps) {
       surface: 'command',
       user: command.user_id,
       shareable: !/^\s*help\s*$/i.test(question),
-      deliver: (reply) => respond({ response_type: 'ephemeral', ...reply }),
+      deliver: (reply) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...reply }),
     });
   };
 }
