@@ -58,22 +58,34 @@ for (const kind of kinds) {
 const all = rounds.reduce((sum, m) => sum + (m.get('all')?.length ?? 0), 0);
 console.log(`  throughput ${(all / ((ROUNDS * ROUND_MS) / 1000)).toFixed(0)} answers/s`);
 
-// Free text again, each question with a word nothing has cached: every request misses the
-// query cache and pays one uncached term search, so the figure is not the cache's.
+// Free text the caches have not seen: (a) new questions made of words from the policies, so
+// each misses the query and parse caches but its words are known; (b) each asked question
+// plus an unknown word, which also costs a fuzzy pass over the vocabulary (and the parser's
+// typo tolerance) per request.
 const freeText = questions.filter((q) => q.kind === 'free_text');
-const uncachedRounds: Map<string, number[]>[] = [];
+const policyWords = [...new Set(pipeline.passages.flatMap((p) => p.text.toLowerCase().match(/\b[a-z]{6,}\b/g) ?? []))];
+let seed = 7;
+const pick = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return policyWords[seed % policyWords.length] as string;
+};
+const roundsOf = async (ask: (i: number) => string) => {
+  const out: Map<string, number[]>[] = [];
+  for (let r = 0; r < ROUNDS; r++) out.push(await round((i) => ({ kind: 'free_text', q: ask(i) })));
+  return out;
+};
+const fresh = await roundsOf(() => `what does the policy say about ${pick()} and ${pick()} ${pick()}`);
 let unique = 0;
-for (let r = 0; r < ROUNDS; r++) {
-  uncachedRounds.push(
-    await round((i) => ({ kind: 'free_text', q: `${freeText[i % freeText.length]?.q} plus${(unique++).toString(36)}` })),
-  );
-}
+const unknown = await roundsOf((i) => `${freeText[i % freeText.length]?.q} plus${(unique++).toString(36)}`);
 const freeCached = spread(p99Of('free_text', rounds), 3);
-const freeUncached = spread(p99Of('free_text', uncachedRounds), 3);
-console.log(
-  `== free-text answers (${freeText.length} questions): p99 ${freeCached.text} ms as asked; ${freeUncached.text} ms with an uncached word in each`,
-);
-lines.push(target('free-text answer p99 (uncached word in each)', ms(freeUncached.median), '≤ 1 ms', freeUncached.median <= 1));
+const freeFresh = spread(p99Of('free_text', fresh), 3);
+const freeUnknown = spread(p99Of('free_text', unknown), 3);
+console.log(`== free-text answers, p99 median (min–max) over ${ROUNDS} rounds`);
+console.log(`  the ${freeText.length} questions as asked (caches warm): ${freeCached.text} ms`);
+console.log(`  new questions of policy words (query and parse caches miss): ${freeFresh.text} ms`);
+console.log(`  each with an unknown word (a fuzzy vocabulary pass per request): ${freeUnknown.text} ms`);
+lines.push(target('free-text answer p99, new questions', ms(freeFresh.median), '≤ 1 ms', freeFresh.median <= 1));
+lines.push(target('free-text answer p99, unknown word in each', ms(freeUnknown.median), '≤ 1 ms', freeUnknown.median <= 1));
 
 // Search cost as the corpus grows, caches off: the same questions over 1× and 10× the passages.
 function searchCost(passages: Parameters<typeof growPassages>[0]): { mean: number; p99: number; vocabulary: number } {

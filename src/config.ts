@@ -16,7 +16,7 @@ const Env = z
     SLACK_API_URL: z.url().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL, or the path of a Unix socket').optional(),
-    ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
     ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),

@@ -23,9 +23,9 @@ describe('the environment is validated once, at start-up', () => {
     expect(config).toMatchObject({ mode: 'http', redisUrl: 'redis://127.0.0.1:6379', queue: { concurrency: 4, maxQueued: 50 } });
   });
 
-  test('defaults: memory store, 8 answers at once, 1,000 waiting', () => {
+  test('defaults: memory store, 32 answers at once, 1,000 waiting', () => {
     const config = readConfig(slack);
-    expect(config).toMatchObject({ mode: 'http', queue: { concurrency: 8, maxQueued: 1000 } });
+    expect(config).toMatchObject({ mode: 'http', queue: { concurrency: 32, maxQueued: 1000 } });
     expect('redisUrl' in config).toBe(false);
   });
 

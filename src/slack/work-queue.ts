@@ -19,7 +19,7 @@ export class WorkQueue {
   private idle: (() => void)[] = [];
 
   constructor(
-    private readonly limits: WorkQueueLimits = { concurrency: 8, maxQueued: 1000 },
+    private readonly limits: WorkQueueLimits = { concurrency: 32, maxQueued: 1000 },
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
