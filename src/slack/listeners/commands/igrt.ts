@@ -13,7 +13,8 @@ export function igrtCommand(deps: SlackDeps) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const refused = refusal(deps, command.user_id, 'command');
     if (refused) {
-      await ack({ response_type: 'ephemeral', ...refused });
+      // Text only: the refusal is a sentence, and under overload every byte of it is CPU.
+      await ack({ response_type: 'ephemeral', text: refused.text });
       return;
     }
     await ack();
