@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { isRedisUrl } from './context/create-store.js';
-import type { WorkQueueLimits } from './slack/work-queue.js';
+
+/** True for a URL the Redis backend accepts: redis://, rediss:// or the path of a Unix socket. */
+export function isRedisUrl(url: string): boolean {
+  return /^(rediss?:\/\/|\/)/i.test(url);
+}
+
+/** How much answer work may run at once and how much may wait (the Slack app's work queue). */
+export interface WorkQueueLimits {
+  /** Jobs running at once (a job awaits the Web API, so several overlap usefully). */
+  readonly concurrency: number;
+  /** Jobs waiting beyond those; an offer past this is refused so the caller can say "busy". */
+  readonly maxQueued: number;
+}
 
 const Env = z
   .object({

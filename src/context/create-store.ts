@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { isRedisUrl } from '../config.js';
 import { type EventDeduper, MemoryEventDeduper } from './dedupe.js';
 import { MemoryContextStore } from './memory-store.js';
 import { RedisEventDeduper } from './redis-dedupe.js';
@@ -27,11 +28,6 @@ export class StoreConfigError extends Error {
     super(message);
     this.name = 'StoreConfigError';
   }
-}
-
-/** True for a URL the Redis backend accepts: redis://, rediss:// or the path of a Unix socket. */
-export function isRedisUrl(url: string): boolean {
-  return /^(rediss?:\/\/|\/)/i.test(url);
 }
 
 /** Builds the thread store and event de-duplicator: in memory when REDIS_URL is unset or blank, shared through Redis when set. */

@@ -1,10 +1,4 @@
-/** How much answer work may run at once and how much may wait. */
-export interface WorkQueueLimits {
-  /** Jobs running at once (a job awaits the Web API, so a few overlap usefully). */
-  readonly concurrency: number;
-  /** Jobs waiting beyond those; an offer past this is refused so the caller can say "busy". */
-  readonly maxQueued: number;
-}
+import type { WorkQueueLimits } from '../config.js';
 
 /**
  * The one place answer work runs, after the acknowledgements. Each job starts on its own turn
