@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+// The English parser alone: chrono's main entry loads a dozen locales, about 0.13 s of a cold start.
+import * as chrono from 'chrono-node/en';
 import type { DateUsed } from '../contract/answer.js';
 
 const UNITS = [
