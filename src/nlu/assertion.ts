@@ -62,6 +62,19 @@ export function assertMentions(
   }
   const clauseEnd = (from: number) => ends[from] ?? tokens.length;
   const clauseStart = (from: number) => starts[from] ?? 0;
+  const payerStarts = new Set(found.filter((f) => f.phrase.entry.set.payer !== undefined).map((f) => f.start));
+  const proximityCues = cues.filter((c) => c.kinds.includes('proximity'));
+  /** The index of the first phrase starting at or after a position (phrases come in order). */
+  const firstAtOrAfter = (position: number) => {
+    let lo = 0;
+    let hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((found[mid] as Found).start < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const predicateStarts = new Set(cues.filter((c) => c.kinds.includes('predicate')).map((c) => c.start));
   const isPredicateAt = (k: number) => predicateStarts.has(k);
   const doubt = (d: Draft, why: Doubt) => {
@@ -72,7 +85,8 @@ export function assertMentions(
     const kinds = new Set<CueKind>(cue.kinds);
     if (kinds.has('pseudo') || kinds.has('terminator') || (kinds.size === 1 && kinds.has('predicate'))) continue;
     const end = clauseEnd(cue.end);
-    const after = found.flatMap((f, i) => (f.start >= cue.end && f.end <= end ? [i] : []));
+    const after: number[] = [];
+    for (let i = firstAtOrAfter(cue.end); i < found.length && (found[i] as Found).end <= end; i++) after.push(i);
     if (kinds.has('hypothetical')) {
       for (const i of after) (drafts[i] as Draft).hypothetical = true;
       continue;
@@ -102,7 +116,7 @@ export function assertMentions(
   }
   for (const [i, f] of found.entries()) {
     const draft = drafts[i] as Draft;
-    draft.proximate = cues.some((c) => c.kinds.includes('proximity') && governs(c, f));
+    draft.proximate = proximityCues.some((c) => governs(c, f));
     const { asserts } = f.phrase.entry;
     if (asserts === 'doubt') doubt(draft, { kind: 'ambiguous' });
     else if (asserts === 'near' && !draft.proximate && !draft.negated) doubt(draft, { kind: 'proximity' });
@@ -160,8 +174,7 @@ export function assertMentions(
     for (let k = from; k < end; k++) {
       const t = tokens[k] as string;
       if (t === COMMA || t === COLON || isPredicateAt(k)) return true;
-      const payer = found.find((f) => f.start === k && f.phrase.entry.set.payer !== undefined);
-      if (payer) return true;
+      if (payerStarts.has(k)) return true;
       if (!vocabulary.transparent.has(t)) return false;
     }
     return true;

@@ -108,6 +108,8 @@ const CUE_BEFORE = /\b(?:dos|date of service|service date|on|dated|seen|treated)
  * unreadable so the answer can say so rather than quietly use today.
  */
 export function extractDate(text: string): StatedDate | undefined {
+  // Most questions hold no date: chrono is asked only when there is a digit or a month name.
+  if (!/\d/.test(text) && !new RegExp(`\\b${MONTH}`, 'i').test(text)) return undefined;
   for (const result of chrono.strict.parse(text)) {
     const { start } = result;
     const month = start.get('month');

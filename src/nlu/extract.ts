@@ -140,16 +140,55 @@ function typoCandidates(word: string, lexicon: Lexicon): readonly { word: string
   const cached = cache.get(word);
   if (cached) return cached;
   const scored: { word: string; distance: number }[] = [];
-  for (const known of lexicon.byFirstToken.keys()) {
-    const budget = typoBudget(Math.min(word.length, known.length));
-    if (budget === 0 || Math.abs(known.length - word.length) > budget) continue;
-    const distance = editDistance(word, known, budget);
-    if (distance <= budget) scored.push({ word: known, distance });
+  const byLength = firstTokensByLength(lexicon);
+  const mask = letterMask(word);
+  for (let length = word.length - 2; length <= word.length + 2; length++) {
+    for (const { word: known, mask: knownMask } of byLength.get(length) ?? []) {
+      const budget = typoBudget(Math.min(word.length, known.length));
+      if (budget === 0 || Math.abs(known.length - word.length) > budget) continue;
+      // Each edit changes at most two letters of the letter set: a cheap bound before the distance.
+      if (bitCount(mask ^ knownMask) > 2 * budget) continue;
+      const distance = editDistance(word, known, budget);
+      if (distance <= budget) scored.push({ word: known, distance });
+    }
   }
   const found = scored.sort((a, b) => a.distance - b.distance);
   if (cache.size > 5000) cache.clear();
   cache.set(word, found);
   return found;
+}
+
+type Indexed = { readonly word: string; readonly mask: number };
+const lengthIndexes = new WeakMap<Lexicon, ReadonlyMap<number, readonly Indexed[]>>();
+
+/** The letters a word uses, as bits (a–z and one bit for anything else). */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 97;
+    mask |= 1 << (code >= 0 && code < 26 ? code : 26);
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v !== 0; v &= v - 1) count += 1;
+  return count;
+}
+
+/** The lexicon's first words by length: a typo is only ever one or two letters longer or shorter. */
+function firstTokensByLength(lexicon: Lexicon): ReadonlyMap<number, readonly Indexed[]> {
+  let index = lengthIndexes.get(lexicon);
+  if (!index) {
+    const built = new Map<number, Indexed[]>();
+    for (const known of lexicon.byFirstToken.keys()) {
+      built.set(known.length, [...(built.get(known.length) ?? []), { word: known, mask: letterMask(known) }]);
+    }
+    index = built;
+    lengthIndexes.set(lexicon, index);
+  }
+  return index;
 }
 
 /** Whether the phrase's tokens stand at `at` (undefined if not; true if a typo was forgiven). */
