@@ -1,4 +1,27 @@
+import { performance } from 'node:perf_hooks';
 import type { WorkQueueLimits } from '../config.js';
+
+/** How busy the event loop has been lately, 0–1. */
+export type LoadProbe = () => number;
+
+/**
+ * The event loop's utilisation over the last tenth of a second or more, measured when asked
+ * (no timer): the share of time it spent running code rather than waiting for I/O.
+ */
+export function eventLoopLoad(windowMs = 100): LoadProbe {
+  let mark = performance.eventLoopUtilization();
+  let markedAt = performance.now();
+  let last = 0;
+  return () => {
+    const now = performance.now();
+    if (now - markedAt >= windowMs) {
+      last = performance.eventLoopUtilization(mark).utilization;
+      mark = performance.eventLoopUtilization();
+      markedAt = now;
+    }
+    return last;
+  };
+}
 
 /**
  * The one place answer work runs, after the acknowledgements. Each job starts on its own turn
@@ -13,8 +36,9 @@ export class WorkQueue {
   private idle: (() => void)[] = [];
 
   constructor(
-    private readonly limits: WorkQueueLimits = { concurrency: 32, maxQueued: 1000 },
+    private readonly limits: WorkQueueLimits = { concurrency: 32, maxQueued: 1000, maxLoad: 0.9 },
     private readonly onError: (error: unknown) => void = () => {},
+    private readonly load: LoadProbe = eventLoopLoad(),
   ) {}
 
   /** Jobs waiting for a free slot. */
@@ -27,9 +51,15 @@ export class WorkQueue {
     return this.active;
   }
 
-  /** True when an offer would be refused: every slot and waiting place taken, or draining. */
+  /**
+   * True when an offer would be refused: every slot and waiting place taken, or draining, or
+   * the event loop saturated with work already waiting — then more answer work would only
+   * delay the acknowledgements, which Slack needs within 3 seconds, so the asker hears "busy".
+   */
   get full(): boolean {
-    return this.closed || (this.active >= this.limits.concurrency && this.waiting.length >= this.limits.maxQueued);
+    if (this.closed) return true;
+    if (this.active >= this.limits.concurrency && this.waiting.length >= this.limits.maxQueued) return true;
+    return this.waiting.length > 0 && this.load() > this.limits.maxLoad;
   }
 
   /** Accepts a job, or returns false when the queue is full or draining. */

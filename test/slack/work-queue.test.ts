@@ -22,7 +22,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 describe('WorkQueue', () => {
   test('runs at most `concurrency` jobs at once and starts the next when one ends', async () => {
     const log: string[] = [];
-    const queue = new WorkQueue({ concurrency: 2, maxQueued: 10 });
+    const queue = new WorkQueue({ concurrency: 2, maxQueued: 10, maxLoad: 1 });
     const jobs = ['a', 'b', 'c'].map((name) => gated(log, name));
     for (const { job } of jobs) expect(queue.offer(job)).toBe(true);
     await turn();
@@ -35,8 +35,23 @@ describe('WorkQueue', () => {
     expect(log).toEqual(['start a', 'start b', 'end a', 'start c']);
   });
 
+  test.each([
+    ['a saturated loop with work waiting refuses', 0.95, 2, false],
+    ['a saturated loop with nothing waiting still takes a job', 0.95, 1, true],
+    ['a loop with headroom takes jobs up to the bounds', 0.5, 2, true],
+  ])('load guard — %s', (_name, load, already, accepted) => {
+    const queue = new WorkQueue(
+      { concurrency: 1, maxQueued: 10, maxLoad: 0.9 },
+      () => {},
+      () => load,
+    );
+    const never = () => new Promise<void>(() => {});
+    for (let i = 0; i < already; i++) queue.offer(never);
+    expect(queue.offer(never)).toBe(accepted);
+  });
+
   test('refuses a job once the running slots and `maxQueued` waiting places are taken', () => {
-    const queue = new WorkQueue({ concurrency: 1, maxQueued: 1 });
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 1, maxLoad: 1 });
     const never = () => new Promise<void>(() => {});
     expect(queue.offer(never)).toBe(true);
     expect(queue.offer(never)).toBe(true);
@@ -54,7 +69,7 @@ describe('WorkQueue', () => {
 
   test('drain refuses new jobs and resolves once every accepted job has finished', async () => {
     const log: string[] = [];
-    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5 });
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5, maxLoad: 1 });
     const first = gated(log, 'a');
     const second = gated(log, 'b');
     queue.offer(first.job);
@@ -75,7 +90,7 @@ describe('WorkQueue', () => {
 
   test('a job that throws or rejects is reported and the queue goes on', async () => {
     const errors: unknown[] = [];
-    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5 }, (error) => errors.push(error));
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5, maxLoad: 1 }, (error) => errors.push(error));
     queue.offer(() => {
       throw new Error('sync');
     });
