@@ -57,7 +57,14 @@ function describe(pipeline: Pipeline, payer: string, topic: Topic, question: str
     // Neighbouring passages that match nearly as well are part of the same answer.
     const shown = hits.filter((h) => h.score >= best.score * 0.6);
     const quoted = shown.map((h) => `  • ${h.passage.section}: “${h.passage.text}”`).join('\n');
-    return [`${pipeline.corpus.policies.get(payer)?.doc.payer} says:\n${quoted}`, best.passage.section, best.passage.text];
+    const payerName = pipeline.corpus.policies.get(payer)?.doc.payer;
+    // "Prior auth" is in neither policy: say so before the nearest passages, not instead of them.
+    const missing = pipeline.index.unmatched(question, { policyId: payer });
+    const silent =
+      missing.length > 0
+        ? `${payerName}'s policy does not mention ${missing.map((w) => `“${w}”`).join(', ')}. The nearest passages:\n`
+        : `${payerName} says:\n`;
+    return [`${silent}${quoted}`, best.passage.section, best.passage.text];
   }
   return [line, section, pipeline.corpus.policies.get(payer)?.sections.get(section)?.text ?? ''];
 }

@@ -88,6 +88,11 @@ export class PassageIndex {
     return ranked.slice(0, limit);
   }
 
+  /** The question's content words that match nothing in the scope: topics the policy does not mention. */
+  unmatched(query: string, scope: Scope = {}): string[] {
+    return this.contentWords(query).filter((word) => this.termHits(word, scope).length === 0);
+  }
+
   private contentWords(query: string): string[] {
     // Bitap patterns stop at 32 characters; longer "words" are pasted junk, not topics.
     return [...new Set(query.toLowerCase().split(/[^a-z0-9]+/))]

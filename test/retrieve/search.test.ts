@@ -73,3 +73,13 @@ describe('bounded caches', () => {
     expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([1, undefined, 3, 2]);
   });
 });
+
+describe('words a policy does not mention', () => {
+  const index = new PassageIndex(passages);
+  test.each([
+    ['a topic the CVS policy lacks', 'does the policy require prior auth?', ['auth']],
+    ['words the CVS policy uses', 'palliative treatment near a previously irradiated area', []],
+  ])('%s: "%s"', (_name, query, unmatched) => {
+    expect(index.unmatched(query, { policyId: 'cvs' })).toEqual(unmatched);
+  });
+});
