@@ -70,7 +70,10 @@ function compose(
   codeChoice: boolean,
 ): Answer {
   const facts = { ...turn.facts, ...(turn.payers.length > 0 ? { payer: turn.payers } : {}) };
-  switch (turn.intent) {
+  // "Which code for IGRT in HOPPS?" names no code to look up: the policy's coding text answers it.
+  const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes : [];
+  const intent = turn.intent === 'code_lookup' && codes.length === 0 ? 'policy_info' : turn.intent;
+  switch (intent) {
     case 'help':
       return helpAnswer(pipeline);
     case 'out_of_scope':
@@ -81,7 +84,6 @@ function compose(
       return { intent: 'policy_info', findings, text: lines.join('\n\n'), facts };
     }
     case 'code_lookup': {
-      const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes : [];
       const { findings, lines } = codeLookup(pipeline, codes, date.date, codeChoice);
       return { intent: 'code_lookup', findings, text: lines.join('\n'), facts, dateOfService: date };
     }

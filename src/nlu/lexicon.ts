@@ -19,6 +19,11 @@ export const LexiconEntry = z.strictObject({
    * ambiguous abbreviation): either way a decisive reading is asked about.
    */
   asserts: z.enum(['always', 'near', 'doubt']).default('always'),
+  /**
+   * Facts the phrase suggests without saying ("cord compression" most often comes from a
+   * vertebral metastasis): asked about when they decide the answer, unless stated otherwise.
+   */
+  hints: Settings.optional(),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
@@ -59,6 +64,7 @@ export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexic
       checkSettings(file, `${path}.set`, entry.set, corpus, payers);
       if (entry.negated) checkSettings(file, `${path}.negated`, entry.negated, corpus, payers);
       if (entry.near) checkSettings(file, `${path}.near`, entry.near, corpus, payers);
+      if (entry.hints) checkSettings(file, `${path}.hints`, entry.hints, corpus, payers);
       for (const phrase of entry.match.flatMap((p, k) => expandClasses(file, `${path}.match[${k}]`, p, data.classes))) {
         const tokens = phraseTokens(phrase);
         const first = tokens[0];

@@ -33,6 +33,7 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
   const whatIf = new Map<string, FactValue[]>();
   const excluded: Record<string, string[]> = {};
   const doubted: UnsureFact[] = [];
+  const hinted: UnsureFact[] = [];
   const payers: string[] = [];
   for (const mention of mentions) {
     const { entry } = mention.phrase;
@@ -45,6 +46,10 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
       }
       if (mention.doubt) doubted.push({ fact, value, negated: mention.negated, doubt: mention.doubt });
       else add(mention.hypothetical ? whatIf : seen, fact, value);
+    }
+    if (!mention.negated) {
+      for (const [fact, value] of Object.entries(entry.hints ?? {}))
+        hinted.push({ fact, value, negated: false, doubt: { kind: 'ambiguous' } });
     }
     // A yes/no in the entry carries its negation: "APBI? no" is not "not breast".
     const carried = Object.values(said).some((v) => typeof v === 'boolean');
@@ -85,6 +90,16 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
       delete facts[reading.fact];
       delete settledWhatIf[reading.fact];
     } else if (!unsure.some((u) => u.fact === reading.fact)) unsure.push(reading);
+  }
+  // A hint counts only where nothing was said of its fact, surely or not.
+  for (const hint of hinted) {
+    const said =
+      facts[hint.fact] !== undefined ||
+      settledWhatIf[hint.fact] !== undefined ||
+      excluded[hint.fact] !== undefined ||
+      conflicts.some((c) => c.fact === hint.fact) ||
+      unsure.some((u) => u.fact === hint.fact);
+    if (!said) unsure.push(hint);
   }
   return { facts, payers, conflicts, excluded, unsure, whatIf: settledWhatIf };
 }
