@@ -106,6 +106,17 @@ describe('negation scope', () => {
     ['a post-negation after a colon', 'prior RT: none', { priorIrradiation: false }],
     ['a bare "no" answers the question before it', 'palliative 3DCRT, prior radiation? no', { priorIrradiation: false }],
     ['"no," then a correction', 'CVS 3DCRT: curative? no, palliative', { treatmentIntent: 'palliative' }],
+    [
+      'a hint gives way to what is said',
+      'CVS: cord compression from lung cancer, no bone mets',
+      { boneMetastasis: false, criticalStructure: true },
+    ],
+    [
+      'a treated region between "prior" and "RT", with a proximity cue after',
+      'prior pelvic RT 2 yrs ago overlaps the PTV',
+      { priorIrradiation: true },
+    ],
+    ['"wouldn\'t be MN with IMRT" negates the predicate', "no reason IGRT wouldn't be MN with IMRT", { modality: 'imrt' }],
     ['"2 yrs ago" is a time, not an age', 'CVS palliative 3DCRT, RT to this same spot 2 yrs ago', { priorIrradiation: true }],
     ['a lone "not" mid-clause is the forward reading', 'Horizon 3DCRT breast prone not supine', { position: 'prone' }],
     ['"not curative" is palliative', 'CVS 3DCRT lung, not curative', { treatmentIntent: 'palliative' }],
@@ -141,6 +152,12 @@ describe('negation scope', () => {
     ['a radiation history alone does not say where', 'CVS palliative 3DCRT lung, prior RT', 'priorIrradiation', 'proximity'],
     ['a hedge', 'CVS palliative 3DCRT, not sure if there was prior RT', 'priorIrradiation', 'hedge'],
     ['an abbreviation with two meanings', 'CVS SRT for a basal cell of the nose', 'modality', 'ambiguous'],
+    [
+      'cord compression suggests a vertebral metastasis without saying it',
+      'CVS: T4-T8 cord compression, pain palliation',
+      'boneMetastasis',
+      'ambiguous',
+    ],
     [
       'a bone named alone may or may not be a metastasis',
       'CVS palliative 3DCRT to T-spine, cord in field',
