@@ -11,7 +11,7 @@ export interface WorkQueueLimits {
   readonly concurrency: number;
   /** Jobs waiting beyond those; an offer past this is refused so the caller can say "busy". */
   readonly maxQueued: number;
-  /** Event-loop utilisation (0–1) above which new answer work is refused while some already waits (1: never). */
+  /** Event-loop utilisation (0–1) above which new answer work is refused while an answer is in hand (1: never). */
   readonly maxLoad: number;
 }
 

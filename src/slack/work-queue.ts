@@ -53,13 +53,14 @@ export class WorkQueue {
 
   /**
    * True when an offer would be refused: every slot and waiting place taken, or draining, or
-   * the event loop saturated with work already waiting — then more answer work would only
-   * delay the acknowledgements, which Slack needs within 3 seconds, so the asker hears "busy".
+   * the event loop saturated while an answer is already in hand — then more answer work would
+   * only delay the acknowledgements, which Slack needs within 3 seconds, so the asker hears
+   * "busy". Answers then go one at a time until the loop has headroom again.
    */
   get full(): boolean {
     if (this.closed) return true;
     if (this.active >= this.limits.concurrency && this.waiting.length >= this.limits.maxQueued) return true;
-    return this.waiting.length > 0 && this.load() > this.limits.maxLoad;
+    return (this.waiting.length > 0 || this.active > 0) && this.load() > this.limits.maxLoad;
   }
 
   /** Accepts a job, or returns false when the queue is full or draining. */

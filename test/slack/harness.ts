@@ -82,6 +82,9 @@ export async function startApp(
     SLACK_SIGNING_SECRET: 'test-signing-secret',
     SLACK_API_URL: `${stubUrl}/api/`,
     LOG_LEVEL: 'error',
+    // The load guard has its own tests (work-queue.test.ts); end-to-end answers must not
+    // depend on how busy the test machine happens to be.
+    ANSWER_MAX_LOAD: '1',
   });
   if (config.mode === 'console') throw new Error('expected a Slack configuration');
   const store = options.store ?? new MemoryContextStore();

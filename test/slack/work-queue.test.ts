@@ -36,8 +36,8 @@ describe('WorkQueue', () => {
   });
 
   test.each([
-    ['a saturated loop with work waiting refuses', 0.95, 2, false],
-    ['a saturated loop with nothing waiting still takes a job', 0.95, 1, true],
+    ['a saturated loop with an answer already running refuses', 0.95, 1, false],
+    ['a saturated loop with no answer in hand still takes one', 0.95, 0, true],
     ['a loop with headroom takes jobs up to the bounds', 0.5, 2, true],
   ])('load guard — %s', (_name, load, already, accepted) => {
     const queue = new WorkQueue(
