@@ -13,7 +13,7 @@ import { spread, target } from './stats.js';
 // two servers; between rounds the app's queued answers are left to reach the stub.
 // Bounded: a fixed number of requests, all to 127.0.0.1.
 const SECRET = 'bench-secret';
-const CONCURRENCY = 200;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP = 2_000;
