@@ -16,7 +16,7 @@ const TOPICS: readonly [Topic, RegExp][] = [
   ['title', /\b(title|name|called)\b/],
 ];
 
-/** Answers a policy_info question from the corpus: one `info` finding per payer, with the facts in words. */
+/** Answers a policy_info question from the corpus: one `info` finding per payer (`not_addressed` when it never mentions the topic), with the facts in words. */
 export function policyInfo(
   pipeline: Pipeline,
   payers: readonly string[],
@@ -31,9 +31,12 @@ export function policyInfo(
     if (!policy) continue;
     const { doc } = policy;
     const [line, section, excerpt] = describe(pipeline, payer, topic, question);
+    // A free-text question about something the policy never mentions ("prior auth") is one
+    // the policy is silent on; the nearest passages are still shown.
+    const silent = topic === 'search' && pipeline.index.unmatched(question, { policyId: payer }).length > 0;
     findings.push({
       payer,
-      determination: 'info',
+      determination: silent ? 'not_addressed' : 'info',
       missing: [],
       ruleId: `${payer}.info.${topic}`,
       citation: { policyId: doc.id, section, excerpt },
