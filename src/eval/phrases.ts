@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
+import { AssertionFile } from '../nlu/cues.js';
 import { LexiconFile } from '../nlu/lexicon.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { FactValue } from '../policy/facts.js';
@@ -17,13 +17,8 @@ export interface Rendering {
   readonly form: 'phrase' | 'near' | 'pre' | 'post' | 'code';
 }
 
-/** intents/assertion.yaml: only the lists the generator renders with are read here. */
-const AssertionFile = z.object({
-  pre: z.array(z.string()),
-  post: z.array(z.string()),
-  proximity: z.array(z.string()).default([]),
-});
-export type AssertionCues = z.infer<typeof AssertionFile>;
+/** The cue lists of intents/assertion.yaml, as the parser's own schema reads them (the generator renders with pre, post and proximity). */
+export type AssertionCues = AssertionFile;
 
 type CueKind = 'proximity' | 'structure' | 'absence' | 'history' | 'finding' | 'not' | 'technique' | 'plan';
 
