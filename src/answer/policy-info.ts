@@ -30,13 +30,13 @@ export function policyInfo(
     const policy = pipeline.corpus.policies.get(payer);
     if (!policy) continue;
     const { doc } = policy;
-    const [line, section, excerpt] = describe(pipeline, payer, topic, question);
     // A free-text question about something the policy never mentions ("prior auth") is one
     // the policy is silent on; the nearest passages are still shown.
-    const silent = topic === 'search' && pipeline.index.unmatched(question, { policyId: payer }).length > 0;
+    const missing = topic === 'search' ? pipeline.index.unmatched(question, { policyId: payer }) : [];
+    const [line, section, excerpt] = describe(pipeline, payer, topic, question, missing);
     findings.push({
       payer,
-      determination: silent ? 'not_addressed' : 'info',
+      determination: missing.length > 0 ? 'not_addressed' : 'info',
       missing: [],
       ruleId: `${payer}.info.${topic}`,
       citation: { policyId: doc.id, section, excerpt },
@@ -51,7 +51,13 @@ export function policyInfo(
   return { findings, lines };
 }
 
-function describe(pipeline: Pipeline, payer: string, topic: Topic, question: string): [string, string, string] {
+function describe(
+  pipeline: Pipeline,
+  payer: string,
+  topic: Topic,
+  question: string,
+  missing: readonly string[],
+): [string, string, string] {
   const [line, section] = describeTopic(pipeline, payer, topic, question);
   if (topic === 'search') {
     const hits = pipeline.index.search(question, { policyId: payer }, 3);
@@ -62,7 +68,6 @@ function describe(pipeline: Pipeline, payer: string, topic: Topic, question: str
     const quoted = shown.map((h) => `  • ${h.passage.section}: “${h.passage.text}”`).join('\n');
     const payerName = pipeline.corpus.policies.get(payer)?.doc.payer;
     // "Prior auth" is in neither policy: say so before the nearest passages, not instead of them.
-    const missing = pipeline.index.unmatched(question, { policyId: payer });
     const silent =
       missing.length > 0
         ? `${payerName}'s policy does not mention ${missing.map((w) => `“${w}”`).join(', ')}. The nearest passages:\n`
