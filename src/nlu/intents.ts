@@ -21,7 +21,8 @@ export interface IntentModel {
   readonly examples: readonly { intent: Intent; text: string }[];
 }
 
-const CODE_PATTERN = '(?:\\d{4}[0-9t]|[a-v]\\d{4})';
+/** A CPT/HCPCS code in a normalised question, as intent templates write it: `{code}`. */
+export const CODE_PATTERN = '(?:\\d{4}[0-9t]|[a-v]\\d{4})';
 
 /** Loads intents/intents.yaml; a pattern that does not compile fails with its path. */
 export function loadIntents(file = projectPath('intents', 'intents.yaml')): IntentModel {

@@ -16,7 +16,7 @@ import {
   withoutBirth,
 } from './details.js';
 import { findPhrases } from './extract.js';
-import { type IntentModel, scoreIntents } from './intents.js';
+import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
 import { resolveFacts, type UnsureFact } from './resolve-facts.js';
@@ -60,8 +60,10 @@ export interface NluModel {
   readonly codes: CodeTable;
 }
 
-const CODE_CHOICE =
-  /\b(?:\d{4}[0-9t]|[a-v]\d{4})(?:[- ]?(?:tc|26))?\s*(?:,\s*)?\b(?:or|vs\.?|versus|instead of|rather than)\s+(?:cpt |hcpcs |code )?(?:\d{4}[0-9t]|[a-v]\d{4})\b/;
+/** A choice between two codes ("77421 or G6002?"): which to report, not two methods. */
+const CODE_CHOICE = new RegExp(
+  `\\b${CODE_PATTERN}(?:[- ]?(?:tc|26))?\\s*(?:,\\s*)?\\b(?:or|vs\\.?|versus|instead of|rather than)\\s+(?:cpt |hcpcs |code )?${CODE_PATTERN}\\b`,
+);
 
 /** Parses one message: normalise → extract facts, codes, ages, dates → score intent templates. */
 export function parseQuestion(model: NluModel, raw: string, today = new Date().toISOString().slice(0, 10)): ParsedQuestion {
