@@ -99,6 +99,7 @@ const DATE_LIKE = new RegExp(
   `(?<![\\w./-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/-]\\d{1,2}[/-]\\d{2,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{2,4})(?![\\w/-])`,
   'i',
 );
+const MONTH_NAME = new RegExp(`\\b${MONTH}`, 'i');
 // A year-less "3/2" is a date only after a cue ("DOS 3/2", "on 3/2"): alone it may be a fraction.
 const CUE_BEFORE = /\b(?:dos|date of service|service date|on|dated|seen|treated)\s*:?\s*$/i;
 
@@ -109,7 +110,7 @@ const CUE_BEFORE = /\b(?:dos|date of service|service date|on|dated|seen|treated)
  */
 export function extractDate(text: string): StatedDate | undefined {
   // Most questions hold no date: chrono is asked only when there is a digit or a month name.
-  if (!/\d/.test(text) && !new RegExp(`\\b${MONTH}`, 'i').test(text)) return undefined;
+  if (!/\d/.test(text) && !MONTH_NAME.test(text)) return undefined;
   for (const result of chrono.strict.parse(text)) {
     const { start } = result;
     const month = start.get('month');
