@@ -34,6 +34,7 @@ const Env = z
     ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),
+    DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York').default('UTC'),
   })
   .superRefine((env, ctx) => {
     const slack = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
@@ -59,6 +60,8 @@ export type Config =
       readonly redisUrl?: string;
       /** Bounds of the answer work queue. */
       readonly queue: WorkQueueLimits;
+      /** "Today" for askers whose Slack profile gives no time zone. */
+      readonly defaultTimeZone: string;
     };
 
 /** A configuration that cannot start, with every problem listed. */
@@ -95,5 +98,16 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logQuestionText,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     queue: { concurrency: e.ANSWER_CONCURRENCY, maxQueued: e.ANSWER_QUEUE_MAX, maxLoad: e.ANSWER_MAX_LOAD },
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
   };
+}
+
+/** Whether the runtime knows a time zone by this name. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

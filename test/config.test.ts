@@ -29,12 +29,20 @@ describe('the environment is validated once, at start-up', () => {
     expect('redisUrl' in config).toBe(false);
   });
 
+  test('DEFAULT_TIME_ZONE: UTC unless set', () => {
+    expect(readConfig(slack)).toMatchObject({ defaultTimeZone: 'UTC' });
+    expect(readConfig({ ...slack, DEFAULT_TIME_ZONE: 'America/New_York' })).toMatchObject({
+      defaultTimeZone: 'America/New_York',
+    });
+  });
+
   test.each([
     ['REDIS_URL not a Redis URL', { ...slack, REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
     ['ANSWER_CONCURRENCY zero', { ...slack, ANSWER_CONCURRENCY: '0' }, 'ANSWER_CONCURRENCY'],
     ['ANSWER_QUEUE_MAX not a number', { ...slack, ANSWER_QUEUE_MAX: 'lots' }, 'ANSWER_QUEUE_MAX'],
     ['ANSWER_MAX_LOAD above 1', { ...slack, ANSWER_MAX_LOAD: '1.5' }, 'ANSWER_MAX_LOAD'],
     ['signing secret missing', { SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+    ['DEFAULT_TIME_ZONE not a time zone', { ...slack, DEFAULT_TIME_ZONE: 'Mars/Olympus' }, 'DEFAULT_TIME_ZONE'],
   ])('%s: fails naming %s', (_name, env, variable) => {
     expect(problems(env).some((p) => p.startsWith(variable))).toBe(true);
   });

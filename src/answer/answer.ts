@@ -1,14 +1,17 @@
+import { carriedIntoNewCase, caseBoundary } from '../context/case-boundary.js';
 import { mergeTurn, type Turn } from '../context/merge.js';
-import type { ContextStore } from '../context/store.js';
+import type { ContextStore, ThreadState } from '../context/store.js';
 import type { Answer, DateUsed } from '../contract/answer.js';
 import { dateOfService } from '../nlu/details.js';
 import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
 import { parseQuestion } from '../nlu/parse.js';
 import { renderText } from '../render/text.js';
-import { helpAnswer, outOfScopeAnswer, unknownPayerAnswer } from './canned.js';
+import { helpAnswer, newCaseAnswer, outOfScopeAnswer, unknownPayerAnswer } from './canned.js';
 import { caseAnswer } from './case-answer.js';
 import { claimAnswer } from './claim-answer.js';
 import { codeLookup } from './code-lookup.js';
+import { describeCarried } from './describe-facts.js';
+import { localDate } from './local-date.js';
 import { defaultPipeline, type Pipeline } from './pipeline.js';
 import { policyInfo } from './policy-info.js';
 
@@ -18,6 +21,12 @@ export interface AskContext {
   readonly store?: ContextStore;
   /** The date answers are stated against when the question gives no date of service (YYYY-MM-DD). */
   readonly today?: string;
+  /** The clock (tests inject it); today is its date in `timeZone`. */
+  readonly now?: Date;
+  /** The asker's IANA time zone, for what "today" means to them; UTC when not given. */
+  readonly timeZone?: string;
+  /** A conversation idle longer than this starts afresh (slash commands: shorter than the store keeps threads). */
+  readonly maxIdleMs?: number;
   readonly pipeline?: Pipeline;
 }
 
@@ -29,35 +38,75 @@ function pipelineOf(context: AskContext): Pipeline {
 export async function answer(question: unknown, context: AskContext = {}): Promise<Answer> {
   if (typeof question !== 'string') return helpAnswer(pipelineOf(context), 'I can only read text questions.');
   const pipeline = pipelineOf(context);
-  const today = context.today ?? new Date().toISOString().slice(0, 10);
+  const now = context.now ?? new Date();
+  const today = context.today ?? localDate(now, context.timeZone);
   const parsed = parseQuestion(pipeline, question, today);
   if (parsed.empty) return helpAnswer(pipeline, 'I didn’t catch a question there.');
   const { threadId, store } = context;
-  const previous = threadId && store ? await store.get(threadId) : undefined;
+  const stored = threadId && store ? await store.get(threadId) : undefined;
+  const fresh =
+    stored && !(context.maxIdleMs !== undefined && stored.at !== undefined && now.getTime() - stored.at > context.maxIdleMs);
+  const boundary = caseBoundary(pipeline.caseCues, question, parsed, fresh ? stored : undefined);
+  if (boundary === 'reset') {
+    if (threadId && store) await store.set(threadId, { intent: 'help', facts: {}, payers: [], at: now.getTime() });
+    return newCaseAnswer(pipeline);
+  }
+  const previous =
+    fresh && stored ? (boundary === 'new' ? carriedIntoNewCase(stored, pipeline.caseCues.administrative) : stored) : undefined;
   const turn = mergeTurn(parsed, previous, pipeline.corpus);
   if (parsed.otherPayers.length > 0 && parsed.payers.length === 0 && turn.intent !== 'help') {
     return unknownPayerAnswer(pipeline, turn.intent, parsed.otherPayers);
   }
-  const date = dateOfService(parsed.dateOfService, today);
+  const date: DateUsed =
+    !parsed.dateOfService && previous?.dateOfService
+      ? { date: previous.dateOfService.date, from: 'earlier', written: previous.dateOfService.written }
+      : dateOfService(parsed.dateOfService, today);
   const composed =
     parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
       ? claimAnswer(pipeline, turn, parsed.codes, date)
       : compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date, parsed.codeChoice);
-  if (threadId && store && turn.intent !== 'help' && turn.intent !== 'out_of_scope') {
-    await store.set(threadId, {
-      intent: turn.intent,
-      facts: turn.facts,
-      payers: turn.payers,
-      ...(Object.keys(turn.excluded).length > 0 ? { excluded: turn.excluded } : {}),
-      ...(composed.followUp ? { awaiting: composed.followUp.fact } : {}),
-    });
-  }
+  const answered = turn.intent !== 'help' && turn.intent !== 'out_of_scope';
+  if (threadId && store && answered)
+    await store.set(threadId, threadState(turn, composed, parsed.age ?? previous?.age, date, now));
+  const carried = answered && previous ? carriedLabels(pipeline, turn, parsed, previous, composed, date) : [];
   const notices = [
     parsed.truncated ? `(Your message was long; I read its first ${MAX_QUESTION_LENGTH} characters.)` : '',
     parsed.otherPayers.length > 0 ? `(I have no policy for ${parsed.otherPayers.join(', ')}; it is left out.)` : '',
   ].filter(Boolean);
-  const structured = notices.length > 0 ? { ...composed, notices } : composed;
+  const structured = {
+    ...composed,
+    ...(notices.length > 0 ? { notices } : {}),
+    ...(carried.length > 0 ? { carried } : {}),
+  };
   return { ...structured, text: renderText(pipeline.corpus, structured) };
+}
+
+/** What the thread keeps after a turn: the case, the fact asked for, the date of service, the age, and when. */
+function threadState(turn: Turn, composed: Answer, age: number | undefined, date: DateUsed, now: Date): ThreadState {
+  return {
+    intent: turn.intent,
+    facts: turn.facts,
+    payers: turn.payers,
+    ...(Object.keys(turn.excluded).length > 0 ? { excluded: turn.excluded } : {}),
+    ...(composed.followUp ? { awaiting: composed.followUp.fact } : {}),
+    ...(date.from !== 'today' ? { dateOfService: { date: date.date, written: date.written ?? date.date } } : {}),
+    ...(age !== undefined ? { age } : {}),
+    at: now.getTime(),
+  };
+}
+
+/** The earlier facts this answer used, said back; the date of service only where the answer is stated for one. */
+function carriedLabels(
+  pipeline: Pipeline,
+  turn: Turn,
+  parsed: ReturnType<typeof parseQuestion>,
+  previous: ThreadState,
+  composed: Answer,
+  date: DateUsed,
+): string[] {
+  const labels = describeCarried(pipeline.corpus, turn, parsed, previous);
+  if (date.from === 'earlier' && composed.dateOfService) labels.push(`date of service ${date.date}`);
+  return labels;
 }
 
 /** The answer for the turn's intent; `text` is the body for answers with no structured view (see renderText). */

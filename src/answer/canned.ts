@@ -60,3 +60,13 @@ export function unknownPayerAnswer(pipeline: Pipeline, intent: Intent, named: re
 function listed(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** The reply to "new case" (or `/igrt new`): the conversation's facts are cleared. */
+export function newCaseAnswer(pipeline: Pipeline): Answer {
+  return {
+    intent: 'help',
+    findings: [],
+    text: `New case: nothing from earlier questions carries over now. Ask about the next case — the payer, the treatment and the diagnosis or site (for example: ${exampleQuestions(pipeline.corpus)[0] ?? 'Horizon IMRT prostate'}).`,
+    facts: {},
+  };
+}

@@ -1,8 +1,9 @@
 import type { Turn } from '../context/merge.js';
+import type { ThreadState } from '../context/store.js';
 import type { Confirm, Conflict, Understood } from '../contract/answer.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
-import { type FactValue, valueLabel } from '../policy/facts.js';
+import { type Facts, type FactValue, valueLabel } from '../policy/facts.js';
 
 /**
  * What the bot understood, so the asker can spot a misreading: payers first, then the stated
@@ -24,6 +25,34 @@ export function describeFacts(corpus: Corpus, turn: Turn): Understood[] {
   for (const [fact, value] of Object.entries(turn.whatIf)) add(fact, value, 'what_if');
   for (const reading of turn.unsure) add(reading.fact, reading.value, 'unconfirmed');
   return understood;
+}
+
+/**
+ * What the turn took from the conversation rather than from its own words, as labels: the
+ * payers when it named none, then each fact (and ruled-out value) the thread held and the turn
+ * left unsaid, so the asker sees what an answer leans on ("From earlier: CVS Health · palliative").
+ */
+export function describeCarried(
+  corpus: Corpus,
+  turn: Turn,
+  own: { payers: readonly string[]; facts: Facts },
+  previous: ThreadState,
+): string[] {
+  const carried: string[] = [];
+  if (own.payers.length === 0) for (const payer of turn.payers) carried.push(corpus.policies.get(payer)?.doc.payer ?? payer);
+  for (const [fact, value] of Object.entries(turn.facts)) {
+    if (own.facts[fact] !== undefined || previous.facts[fact] !== value) continue;
+    const label = describeValue(corpus, fact, value);
+    if (label !== undefined) carried.push(label);
+  }
+  for (const [fact, values] of Object.entries(turn.excluded)) {
+    for (const value of values) {
+      if (!previous.excluded?.[fact]?.includes(value)) continue;
+      const label = describeValue(corpus, fact, value);
+      if (label !== undefined) carried.push(`not ${label}`);
+    }
+  }
+  return carried;
 }
 
 /** The facts the question gave more than one value for, labelled. */

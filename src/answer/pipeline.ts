@@ -1,4 +1,5 @@
 import { loadCodeTable } from '../codes/table.js';
+import { type CaseCues, loadCaseCues } from '../context/case-cues.js';
 import { DataError } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
@@ -15,6 +16,8 @@ export interface Pipeline extends NluModel {
   readonly corpus: Corpus;
   readonly passages: readonly Passage[];
   readonly index: PassageIndex;
+  /** How a turn relates to the case before it (intents/case-cues.yaml). */
+  readonly caseCues: CaseCues;
 }
 
 /** Where the data lives when not in the project's own `policy-corpus/` and `intents/` (tests, other deployments). */
@@ -26,6 +29,8 @@ export interface DataFiles {
   readonly intents?: string;
   /** Negation, hedge and what-if cues (intents/assertion.yaml). */
   readonly assertion?: string;
+  /** New-case and same-case cues (intents/case-cues.yaml). */
+  readonly caseCues?: string;
 }
 
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
@@ -43,6 +48,7 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     passages,
     index: new PassageIndex(passages),
     codes: files.codes ? loadCodeTable(corpus, files.codes) : loadCodeTable(corpus),
+    caseCues: files.caseCues ? loadCaseCues(corpus, files.caseCues) : loadCaseCues(corpus),
   };
 }
 

@@ -31,7 +31,9 @@ export interface Turn {
  */
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus): Turn {
   const fresh = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
-  if (!previous || fresh === 'help' || (!parsed.inDomain && parsed.yesNo === undefined)) {
+  // A bare yes/no or a date alone ("and on 2026-02-01?") is a follow-up, not a stray message.
+  const leans = parsed.inDomain || parsed.yesNo !== undefined || parsed.dateOfService !== undefined;
+  if (!previous || fresh === 'help' || !leans) {
     return {
       intent: fresh,
       facts: parsed.facts,

@@ -11,6 +11,9 @@ const StoredState = z.object({
   payers: z.array(z.string()),
   excluded: z.record(z.string(), z.array(z.string())).optional(),
   awaiting: z.string().optional(),
+  dateOfService: z.object({ date: z.iso.date(), written: z.string() }).optional(),
+  age: z.number().optional(),
+  at: z.number().optional(),
 });
 
 /**
@@ -35,8 +38,8 @@ export class RedisContextStore implements ContextStore {
     }
     const parsed = StoredState.safeParse(value);
     if (!parsed.success) return undefined;
-    const { awaiting, excluded, ...state } = parsed.data;
-    return { ...state, ...(excluded === undefined ? {} : { excluded }), ...(awaiting === undefined ? {} : { awaiting }) };
+    // exactOptionalPropertyTypes: an absent key stays absent rather than becoming `undefined`.
+    return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as unknown as ThreadState;
   }
 
   async set(threadId: string, state: ThreadState): Promise<void> {

@@ -10,6 +10,12 @@ export interface ThreadState {
   readonly excluded?: Readonly<Record<string, readonly string[]>>;
   /** The fact the bot last asked for, so a bare reply ("curative") fills it. */
   readonly awaiting?: string;
+  /** The date of service the conversation stated (it carries until a turn states another). */
+  readonly dateOfService?: { readonly date: string; readonly written: string };
+  /** The age in years the case stated, so another age reads as another patient. */
+  readonly age?: number;
+  /** When the last turn was answered (ms since the epoch), for conversations that expire sooner than the store. */
+  readonly at?: number;
 }
 
 /**

@@ -56,11 +56,15 @@ export const FollowUp = z.strictObject({
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-/** The date an answer is stated for and why: the question's date (as written), or today, naming a date it could not read. */
+/**
+ * The date an answer is stated for and why: the question's date (as written), an earlier turn's,
+ * or today, naming a date it could not read; `year` when the question gave a year alone.
+ */
 export const DateUsed = z.strictObject({
   date: z.iso.date(),
-  from: z.enum(['question', 'today']),
+  from: z.enum(['question', 'earlier', 'today']),
   written: z.string().optional(),
+  year: z.number().int().optional(),
   unreadable: z.string().optional(),
 });
 export type DateUsed = z.infer<typeof DateUsed>;
@@ -141,6 +145,10 @@ export const Answer = z.strictObject({
   claim: ClaimView.optional(),
   /** A one-line result (claim checks). */
   summary: z.string().optional(),
+  /** What this answer took from earlier turns of the conversation (labels, payers first): "CVS Health", "palliative". */
+  carried: z.array(z.string()).optional(),
+  /** What must be said before anything else: a code in the question that is not valid on the date of service. */
+  lead: z.array(z.string()).optional(),
   /** Remarks about the message itself: cut for length, payers with no policy here. */
   notices: z.array(z.string()).optional(),
   error: z.string().optional(),

@@ -3,7 +3,17 @@ import type { Answer, ClaimView, Finding } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import { claimTable } from './claim-table.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
-import { changeLine, claimTitle, confirmLine, conflictLine, dateLine, payerName, policyHeading, understoodLine } from './text.js';
+import {
+  carriedLine,
+  changeLine,
+  claimTitle,
+  confirmLine,
+  conflictLine,
+  dateLine,
+  payerName,
+  policyHeading,
+  understoodLine,
+} from './text.js';
 import { DETERMINATION_WORDS } from './words.js';
 
 /** Slack's limits that a message must stay within. */
@@ -18,13 +28,24 @@ export interface BlockOptions {
 }
 
 /** Action ids the listeners register for. */
-export const ACTIONS = { followUp: /^igrt_follow_up_\d+$/, share: 'igrt_share' } as const;
+export const ACTIONS = { followUp: /^igrt_follow_up_\d+$/, share: 'igrt_share', newCase: 'igrt_new_case' } as const;
+
+/** What the New case button sends, as a reply in its thread (the reset phrase of intents/case-cues.yaml). */
+export const NEW_CASE_REPLY = 'new case';
 
 const DISCLAIMER = 'Policy guidance, not a coverage guarantee. Check the member’s benefits and the current policy.';
 
 /** Renders an Answer as Block Kit blocks plus the notification fallback text, within Slack's limits. */
 export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptions = {}): { blocks: KnownBlock[]; text: string } {
   const blocks: KnownBlock[] = [];
+  // A code not valid on the date of service is said before anything else.
+  if (answer.lead?.length) blocks.push(section(answer.lead.map((l) => `*${escapeMrkdwn(changeLine(l))}*`).join('\n')));
+  if (
+    answer.carried?.length &&
+    (answer.claim || answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup')
+  ) {
+    blocks.push(context(carriedLine(answer.carried)));
+  }
   if (answer.claim) {
     blocks.push(...claimBlocks(corpus, answer, answer.claim));
   } else if (answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup') {
@@ -33,6 +54,7 @@ export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptio
     blocks.push(header(headline(corpus, answer)));
     const said = [
       ...(answer.notices ?? []),
+      ...(answer.carried?.length ? [carriedLine(answer.carried)] : []),
       ...(answer.understood?.length ? [understoodLine(answer.understood)] : []),
       ...(answer.conflicts ?? []).map(conflictLine),
       ...(answer.confirm ?? []).map(confirmLine),
@@ -53,6 +75,20 @@ export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptio
         text: { type: 'plain_text', text: clip(option.label, LIMITS.buttonText) },
         value: clip(options.buttonValue ? options.buttonValue(option.reply) : option.reply, LIMITS.value),
       })),
+    });
+  }
+  if (answer.carried?.length) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'igrt_new_case',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.newCase,
+          text: { type: 'plain_text', text: 'New case' },
+          value: clip(options.buttonValue ? options.buttonValue(NEW_CASE_REPLY) : NEW_CASE_REPLY, LIMITS.value),
+        },
+      ],
     });
   }
   if (options.shareValue !== undefined) {

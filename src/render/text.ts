@@ -16,7 +16,8 @@ const CASE_INTENTS: ReadonlySet<Answer['intent']> = new Set(['coverage', 'billin
  * (for help, policy and code answers) the composed body, which is what `text` held until now.
  */
 export function renderText(corpus: Corpus, answer: Answer): string {
-  const parts = [...(answer.notices ?? [])];
+  const parts = [...(answer.lead ?? []).map(changeLine), ...(answer.notices ?? [])];
+  if (answer.carried?.length) parts.push(carriedLine(answer.carried));
   if (answer.claim) parts.push(claimText(corpus, answer, answer.claim));
   else if (CASE_INTENTS.has(answer.intent) && answer.findings.length > 0) parts.push(caseText(corpus, answer));
   else parts.push(...(answer.dateOfService ? [dateLine(answer.dateOfService)] : []), answer.text);
@@ -61,6 +62,11 @@ export function understoodLine(understood: readonly Understood[]): string {
   return `Understood: ${understood.map((u) => AS[u.as](u.label)).join(' · ')}`;
 }
 
+/** "From earlier: CVS Health, palliative" — what an answer took from earlier turns. */
+export function carriedLine(carried: readonly string[]): string {
+  return `From earlier: ${carried.join(', ')} (say “new case” to start afresh).`;
+}
+
 export function confirmLine(confirm: Confirm): string {
   return `Please confirm ${confirm.label}: ${confirm.why}`;
 }
@@ -71,7 +77,12 @@ export function conflictLine(conflict: Conflict): string {
 
 /** Which date an answer is stated for, and why. */
 export function dateLine(used: DateUsed): string {
+  if (used.year !== undefined) {
+    return `Date of service: the year ${used.year}, from the question (“${used.written ?? used.year}”); stated for ${used.date}.`;
+  }
   if (used.from === 'question') return `Date of service ${used.date}, from the question (“${used.written ?? used.date}”).`;
+  if (used.from === 'earlier')
+    return `Date of service ${used.date}, from earlier in this conversation (“${used.written ?? used.date}”).`;
   if (used.unreadable !== undefined) {
     return `I could not read “${used.unreadable}” as a date, so this is stated for today, ${used.date}; write the date of service as 2025-03-04 or March 4, 2025.`;
   }

@@ -35,9 +35,11 @@ export function refusal(deps: SlackDeps, user: string | undefined, surface: stri
  * logging. Should the queue fill in between, the user is told it is busy.
  */
 export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
-  const { question, thread, surface, shareable, deliver } = accepted;
+  const { question, thread, surface, shareable, deliver, user } = accepted;
   const queued = deps.work.offer(async () => {
-    await deliver(await answerForSlack(deps, question, thread, { surface, ...(shareable ? { shareable } : {}) }));
+    await deliver(
+      await answerForSlack(deps, question, thread, { surface, ...(shareable ? { shareable } : {}), ...(user ? { user } : {}) }),
+    );
   });
   if (!queued) deliver(busyReply(deps)).catch((error: unknown) => failed(deps, surface, error));
 }

@@ -8,6 +8,7 @@ import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { ShedLog } from './shed-log.js';
+import { UserTimeZones } from './user-time-zones.js';
 import { WorkQueue } from './work-queue.js';
 
 type SlackConfig = Exclude<Config, { mode: 'console' }>;
@@ -21,6 +22,11 @@ export interface SlackApp {
 
 /** What createSlackApp needs; the log and the work queue are built from the configuration when not given. */
 export type SlackAppDeps = Omit<SlackDeps, 'work' | 'log' | 'shed'> & { readonly work?: WorkQueue; readonly log?: Logger };
+
+// Declared before the app exists: the time-zone lookup only runs when a question is answered.
+function timeZonesOf(config: SlackConfig, app: () => App): UserTimeZones {
+  return new UserTimeZones(async (user) => (await app().client.users.info({ user })).user?.tz, config.defaultTimeZone);
+}
 
 /** Wires the listeners to a Bolt app over HTTP (`/slack/events`, `GET /healthz`) or Socket Mode. */
 export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackApp {
@@ -37,11 +43,17 @@ export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackA
     new WorkQueue(config.queue, (error) =>
       log.error({ event: 'answer_failed', error: error instanceof Error ? error.message : String(error) }, 'answer failed'),
     );
-  const deps: SlackDeps = { ...given, log, work, shed: new ShedLog(log) };
+  let app: App;
+  const deps: SlackDeps = {
+    timeZones: timeZonesOf(config, () => app),
+    ...given,
+    log,
+    work,
+    shed: new ShedLog(log),
+  };
   // Bolt writes through the project’s pino logger, at that logger’s level (LOG_LEVEL).
   const logger = boltLogger(log);
   const logLevel = boltLevel(log.level);
-  let app: App;
   let receiver: HTTPReceiver | undefined;
   if (config.mode === 'socket' && config.appToken) {
     app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, logger, logLevel });

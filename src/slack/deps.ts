@@ -5,6 +5,7 @@ import type { EventDeduper } from '../context/dedupe.js';
 import type { ContextStore } from '../context/store.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ShedLog } from './shed-log.js';
+import type { UserTimeZones } from './user-time-zones.js';
 import type { WorkQueue } from './work-queue.js';
 
 /** What the Slack listeners need, injected so tests can build the app directly. */
@@ -21,4 +22,8 @@ export interface SlackDeps {
   readonly work: WorkQueue;
   /** Counts refused questions into the log. */
   readonly shed: ShedLog;
+  /** Each asker's time zone, for what "today" means to them; UTC when absent. */
+  readonly timeZones?: UserTimeZones;
+  /** The clock (tests inject it). */
+  readonly now?: () => Date;
 }

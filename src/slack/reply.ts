@@ -4,7 +4,7 @@ import { logAnswer } from '../log/logger.js';
 import { renderBlocks } from '../render/blocks.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { SlackDeps } from './deps.js';
-import { encodeButton } from './threads.js';
+import { COMMAND_CONVERSATION_MS, encodeButton, isCommandThread } from './threads.js';
 
 /** What is sent to Slack for one answer: Block Kit and its plain-text fallback. */
 export interface SlackReply {
@@ -49,10 +49,18 @@ export async function answerForSlack(
   deps: SlackDeps,
   question: string,
   thread: string,
-  extra: { shareable?: boolean; surface?: string } = {},
+  extra: { shareable?: boolean; surface?: string; user?: string } = {},
 ): Promise<SlackReply> {
   const started = performance.now();
-  const answer = await deps.answer(question, { threadId: thread, store: deps.store, pipeline: deps.pipeline });
+  const timeZone = deps.timeZones ? await deps.timeZones.zoneOf(extra.user) : undefined;
+  const answer = await deps.answer(question, {
+    threadId: thread,
+    store: deps.store,
+    pipeline: deps.pipeline,
+    now: deps.now?.() ?? new Date(),
+    ...(timeZone ? { timeZone } : {}),
+    ...(isCommandThread(thread) ? { maxIdleMs: COMMAND_CONVERSATION_MS } : {}),
+  });
   const rendered = renderBlocks(deps.pipeline.corpus, answer, {
     buttonValue: (reply) => encodeButton({ reply, thread }),
     // The question rides along escaped, so nothing the user typed is ever live mrkdwn.

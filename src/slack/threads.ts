@@ -6,6 +6,18 @@ export function threadKey(channel: string, threadTs: string): string {
   return `thread:${channel}:${threadTs}`;
 }
 
+/**
+ * How long a slash-command conversation lasts after its last turn. `/igrt` questions in a row are
+ * usually one case being worked; after half an hour the next one is taken as a new conversation.
+ * (Channel threads and DMs keep their context as long as the store does.)
+ */
+export const COMMAND_CONVERSATION_MS = 30 * 60 * 1000;
+
+/** Whether a context key is a slash-command conversation's. */
+export function isCommandThread(key: string): boolean {
+  return key.startsWith('command:');
+}
+
 /** The context key of a user's slash-command conversation in one channel. */
 export function commandKey(team: string, channel: string, user: string): string {
   return `command:${team}:${channel}:${user}`;

@@ -32,6 +32,32 @@ describe('ask --jsonl', () => {
     expect(JSON.stringify(out[3])).toContain('"missing":["modality"');
   });
 
+  test('a thread turn naming a new diagnosis starts a new case; the payer carries and is said', async () => {
+    const [, rectal] = await run([
+      JSON.stringify({ id: 'lung', q: 'CVS 3dcrt lung palliative, near prior RT field', thread: 'p' }),
+      JSON.stringify({ id: 'rectal', q: 'IGRT with 3DCRT for rectal cancer?', thread: 'p' }),
+    ]);
+    expect(rectal?.facts).not.toHaveProperty('treatmentIntent');
+    expect(rectal?.facts).not.toHaveProperty('priorIrradiation');
+    expect(rectal?.carried).toEqual(['CVS Health']);
+    expect(rectal?.text).toContain('From earlier: CVS Health');
+  });
+
+  test('a date of service carries across a thread’s turns until a turn changes it', async () => {
+    const out = await run([
+      JSON.stringify({ id: '1', q: 'horizon, freestanding office, dos 4/15/2025, bill 77387 with 3dcrt prostate?', thread: 'd' }),
+      JSON.stringify({ id: '2', q: 'what about in the hospital?', thread: 'd' }),
+      JSON.stringify({ id: '3', q: 'next pt: 3dcrt lung, can I bill 77387?', thread: 'd' }),
+      JSON.stringify({ id: '4', q: 'and on 2026-02-01?', thread: 'd' }),
+    ]);
+    expect(out.map((a) => (a.dateOfService as { date?: string } | undefined)?.date)).toEqual([
+      '2025-04-15',
+      '2025-04-15',
+      '2025-04-15',
+      '2026-02-01',
+    ]);
+  });
+
   test('10,000 lines without a crash', async () => {
     const questions = ['Horizon IMRT', 'CVS 3DCRT lung', 'what replaced 76950', 'help', 'x', '<!here>'];
     const lines = Array.from({ length: 10_000 }, (_, i) =>

@@ -23,8 +23,11 @@ export async function startSlackStub(): Promise<{
   url: string;
   calls: RecordedCall[];
   failures: Map<string, { status: number; headers?: Record<string, string> }[]>;
+  /** Time zones users.info gives, by user id (none: the profile has no tz). */
+  zones: Map<string, string>;
   close: () => Promise<void>;
 }> {
+  const zones = new Map<string, string>();
   const calls: RecordedCall[] = [];
   // Per API method, responses to give before answering normally (429s, 500s).
   const failures = new Map<string, { status: number; headers?: Record<string, string> }[]>();
@@ -48,13 +51,15 @@ export async function startSlackStub(): Promise<{
       const reply =
         method === 'auth.test'
           ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }
-          : { ok: true, ts: '9999.0001', channel: body.channel };
+          : method === 'users.info'
+            ? { ok: true, user: { id: body.user, ...(zones.has(String(body.user)) ? { tz: zones.get(String(body.user)) } : {}) } }
+            : { ok: true, ts: '9999.0001', channel: body.channel };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply));
     });
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}`, calls, failures, close: () => close(server) };
+  return { url: `http://127.0.0.1:${port}`, calls, failures, zones, close: () => close(server) };
 }
 
 function formBody(raw: string): Record<string, unknown> {
@@ -75,6 +80,9 @@ export async function startApp(
     answer?: typeof answer;
     work?: WorkQueue;
     log?: Logger;
+    /** The clock answers are dated by. */
+    now?: () => Date;
+    env?: Record<string, string>;
   } = {},
 ) {
   const config = readConfig({
@@ -85,6 +93,7 @@ export async function startApp(
     // The load guard has its own tests (work-queue.test.ts); end-to-end answers must not
     // depend on how busy the test machine happens to be.
     ANSWER_MAX_LOAD: '1',
+    ...options.env,
   });
   if (config.mode === 'console') throw new Error('expected a Slack configuration');
   const store = options.store ?? new MemoryContextStore();
@@ -96,6 +105,7 @@ export async function startApp(
     ...(options.limiter ? { limiter: options.limiter } : {}),
     ...(options.work ? { work: options.work } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   if (!receiver) throw new Error('expected HTTP mode');
   const server = (await receiver.start(0)) as Server;

@@ -8,4 +8,6 @@ import { share } from './share.js';
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>({ action_id: ACTIONS.followUp }, followUp(deps));
   app.action<BlockButtonAction>({ action_id: ACTIONS.share }, share(deps));
+  // "New case" is a follow-up whose reply is the reset phrase: it answers in place, like any follow-up button.
+  app.action<BlockButtonAction>({ action_id: ACTIONS.newCase }, followUp(deps));
 }
