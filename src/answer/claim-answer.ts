@@ -10,7 +10,7 @@ export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly Code
   const setting = asSetting(turn.facts.setting);
   const modality = typeof turn.facts.modality === 'string' ? turn.facts.modality : undefined;
   const payer = turn.payers.length === 1 ? turn.payers[0] : undefined;
-  const { findings, rows, summary, payers } = checkClaim(pipeline.codes, lines, {
+  const { findings, byPayer, rows, summary, payers } = checkClaim(pipeline.codes, lines, {
     dateOfService: date.date,
     ...(payer ? { payer } : {}),
     ...(setting ? { setting } : {}),
@@ -19,7 +19,7 @@ export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly Code
   const settingLabel = setting ? valueLabel(pipeline.corpus.facts, 'setting', setting) : undefined;
   return {
     intent: 'billing',
-    findings: [...findings],
+    findings: [...byPayer],
     text: '',
     facts: turn.facts,
     dateOfService: date,

@@ -35,8 +35,19 @@ export const NEW_CASE_REPLY = 'new case';
 
 const DISCLAIMER = 'Policy guidance, not a coverage guarantee. Check the member’s benefits and the current policy.';
 
+/** Content too long for a message, to be sent beside it as a file (files.uploadV2). */
+export interface ReplyFile {
+  readonly filename: string;
+  readonly title: string;
+  readonly content: string;
+}
+
 /** Renders an Answer as Block Kit blocks plus the notification fallback text, within Slack's limits. */
-export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptions = {}): { blocks: KnownBlock[]; text: string } {
+export function renderBlocks(
+  corpus: Corpus,
+  answer: Answer,
+  options: BlockOptions = {},
+): { blocks: KnownBlock[]; text: string; file?: ReplyFile } {
   const blocks: KnownBlock[] = [];
   // A code not valid on the date of service is said before anything else.
   if (answer.lead?.length) blocks.push(section(answer.lead.map((l) => `*${escapeMrkdwn(changeLine(l))}*`).join('\n')));
@@ -46,8 +57,11 @@ export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptio
   ) {
     blocks.push(context(carriedLine(answer.carried)));
   }
+  let file: ReplyFile | undefined;
   if (answer.claim) {
-    blocks.push(...claimBlocks(corpus, answer, answer.claim));
+    const claim = claimBlocks(corpus, answer, answer.claim);
+    blocks.push(...claim.blocks);
+    file = claim.file;
   } else if (answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup') {
     blocks.push(...textBlocks(answer));
   } else {
@@ -106,7 +120,8 @@ export function renderBlocks(corpus: Corpus, answer: Answer, options: BlockOptio
     });
   }
   blocks.push(context(DISCLAIMER));
-  return { blocks: withinBlockLimit(blocks), text: clip(escapeMrkdwn(fallback(corpus, answer)), LIMITS.sectionText) };
+  const text = clip(escapeMrkdwn(fallback(corpus, answer)), LIMITS.sectionText);
+  return file ? { blocks: withinBlockLimit(blocks), text, file } : { blocks: withinBlockLimit(blocks), text };
 }
 
 function headline(corpus: Corpus, answer: Answer): string {
@@ -165,8 +180,15 @@ function textBlocks(answer: Answer): KnownBlock[] {
   return [header(title), ...paragraphs.slice(0, 40).map((p) => section(escapeMrkdwn(p)))];
 }
 
-/** A claim check: its title and date, the verdict table as preformatted text, the summary and its notes. */
-function claimBlocks(corpus: Corpus, answer: Answer, claim: ClaimView): KnownBlock[] {
+/** Sections a claim table may fill before the rest goes to a file (the message keeps room for its other blocks). */
+const TABLE_SECTIONS = 30;
+
+/**
+ * A claim check: its title and date, the verdict table as preformatted sections (every line,
+ * split between rows), the summary and its notes. A table longer than a message holds is cut
+ * between rows with a note saying which lines are not shown; the whole table is `file`.
+ */
+function claimBlocks(corpus: Corpus, answer: Answer, claim: ClaimView): { blocks: KnownBlock[]; file?: ReplyFile } {
   const table = claimTable(claim.rows, (id) => payerName(corpus, id));
   const title = [...(answer.notices ?? []), claimTitle(corpus, claim)];
   if (answer.dateOfService) title.push(dateLine(answer.dateOfService));
@@ -174,12 +196,46 @@ function claimBlocks(corpus: Corpus, answer: Answer, claim: ClaimView): KnownBlo
     ...(answer.summary ? [`*Summary:* ${escapeMrkdwn(answer.summary)}`] : []),
     ...[...(answer.assumptions ?? []), ...(answer.changes ?? []).map(changeLine)].map(escapeMrkdwn),
   ];
-  return [
+  const [head = '', ...rows] = table.split('\n');
+  const chunks = tableChunks(head, rows);
+  const shown = chunks.slice(0, TABLE_SECTIONS);
+  const blocks: KnownBlock[] = [
     header('🧾 Claim check'),
     context(title.join('\n')),
-    section(`\`\`\`${escapeMrkdwn(clip(table, LIMITS.sectionText - 8))}\`\`\``),
-    ...(after.length > 0 ? [section(after.join('\n'))] : []),
+    ...shown.map((chunk) => section(`\`\`\`${chunk.text}\`\`\``)),
   ];
+  const hidden = rows.length - shown.reduce((n, c) => n + c.rows, 0);
+  if (hidden > 0) {
+    blocks.push(
+      section(
+        `_${hidden} more line(s) than a message holds: the whole table follows as the file claim-check.txt (in a DM for a private answer)._`,
+      ),
+    );
+  }
+  if (after.length > 0) blocks.push(section(after.join('\n')));
+  return hidden > 0
+    ? { blocks, file: { filename: 'claim-check.txt', title: claimTitle(corpus, claim), content: table } }
+    : { blocks };
+}
+
+/** Rows grouped into preformatted sections that fit Slack's section limit, each repeating the column heads. */
+function tableChunks(head: string, rows: readonly string[]): { text: string; rows: number }[] {
+  const room = LIMITS.sectionText - 8;
+  const chunks: { text: string; rows: number }[] = [];
+  let text = escapeMrkdwn(head);
+  let count = 0;
+  for (const row of rows) {
+    const line = clip(escapeMrkdwn(row), room - head.length - 1);
+    if (count > 0 && text.length + 1 + line.length > room) {
+      chunks.push({ text, rows: count });
+      text = escapeMrkdwn(head);
+      count = 0;
+    }
+    text += `\n${line}`;
+    count += 1;
+  }
+  chunks.push({ text, rows: count });
+  return chunks;
 }
 
 function fallback(corpus: Corpus, answer: Answer): string {

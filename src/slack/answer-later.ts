@@ -1,3 +1,4 @@
+import type { ReplyFile } from '../render/blocks.js';
 import type { SlackDeps } from './deps.js';
 import { answerForSlack, busyReply, type SlackReply, slowDownReply } from './reply.js';
 import { decodeButton } from './threads.js';
@@ -10,6 +11,8 @@ export interface AcceptedQuestion {
   readonly user?: string;
   readonly shareable?: boolean;
   readonly deliver: (reply: SlackReply) => Promise<unknown>;
+  /** Sends what a message cannot hold as a file where the asker will see it (files.uploadV2). */
+  readonly upload?: (file: ReplyFile) => Promise<unknown>;
 }
 
 /**
@@ -37,9 +40,13 @@ export function refusal(deps: SlackDeps, user: string | undefined, surface: stri
 export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
   const { question, thread, surface, shareable, deliver, user } = accepted;
   const queued = deps.work.offer(async () => {
-    await deliver(
-      await answerForSlack(deps, question, thread, { surface, ...(shareable ? { shareable } : {}), ...(user ? { user } : {}) }),
-    );
+    const { file, ...reply } = await answerForSlack(deps, question, thread, {
+      surface,
+      ...(shareable ? { shareable } : {}),
+      ...(user ? { user } : {}),
+    });
+    await deliver(reply);
+    if (file && accepted.upload) await accepted.upload(file);
   });
   if (!queued) deliver(busyReply(deps)).catch((error: unknown) => failed(deps, surface, error));
 }

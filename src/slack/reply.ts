@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../contract/answer.js';
 import { logAnswer } from '../log/logger.js';
-import { renderBlocks } from '../render/blocks.js';
+import { type ReplyFile, renderBlocks } from '../render/blocks.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { SlackDeps } from './deps.js';
 import { COMMAND_CONVERSATION_MS, encodeButton, isCommandThread } from './threads.js';
@@ -10,6 +10,8 @@ import { COMMAND_CONVERSATION_MS, encodeButton, isCommandThread } from './thread
 export interface SlackReply {
   readonly blocks: ReturnType<typeof renderBlocks>['blocks'];
   readonly text: string;
+  /** What a message cannot hold (a long claim table), sent beside it as a file. */
+  readonly file?: ReplyFile;
 }
 
 function notice(text: string): Answer {

@@ -135,10 +135,10 @@ describe('checkClaim: findings fit the Answer contract', () => {
     expect(result.findings.at(-1)?.determination).toBe('info');
   });
 
-  test('the plain-text table has one row per line and conflicting pair, payers merged where they agree', () => {
+  test('the plain-text table has one row per claim line, pairs folded into the line they affect, payers merged where they agree', () => {
     const text = claimTable(result.rows, (id) => corpus.policies.get(id)?.doc.payer ?? id);
-    expect(text.split('\n')[0]).toMatch(/^Line \/ pair\s+Payer\s+Verdict\s+Why$/);
+    expect(text.split('\n')[0]).toMatch(/^Line\s+Payer\s+Verdict\s+Why$/);
     expect(text).toMatch(/77385\s+CVS Health, Horizon BCBSNJ\s+🚫 deleted/);
-    expect(text).toMatch(/77370 \+ 77387-TC\s+Horizon BCBSNJ\s+🚫 do not bill/);
+    expect(text).not.toContain(' + ');
   });
 });

@@ -107,4 +107,14 @@ describe('case boundaries in Slack', () => {
     const reply = await igrt('Horizon hospital outpatient: can I bill 77387 with 3DCRT prostate?', user);
     expect(blocksOf(reply)).toContain(`no date given, so today, ${date}`);
   });
+
+  test('a 40-line claim check by slash command shows every line', async () => {
+    const codes = ['77385', '77386', '77387', '77387-TC', '77387-26', 'G6001', 'G6002', 'G6017', '77014', '77421'];
+    const all = [...codes, ...Array.from({ length: 30 }, (_, i) => String(99201 + i))];
+    const reply = await igrt(`check ${all.join(' ')} hospital horizon 2025-03-04`, 'UCLAIM');
+    const blocks = (reply?.body.blocks ?? []) as { text?: { text?: string } }[];
+    const text = blocks.map((b) => b.text?.text ?? '').join('\n');
+    for (const code of all) expect(text).toMatch(new RegExp(`(^|\\n|\`)${code}\\s`));
+    expect(text).toContain('40 line(s) checked');
+  });
 });

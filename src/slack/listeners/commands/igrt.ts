@@ -10,7 +10,7 @@ import { commandKey } from '../../threads.js';
  * so shedding load costs no extra request.
  */
 export function igrtCommand(deps: SlackDeps) {
-  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const refused = refusal(deps, command.user_id, 'command');
     if (refused) {
       // Text only: the refusal is a sentence, and under overload every byte of it is CPU.
@@ -26,6 +26,11 @@ export function igrtCommand(deps: SlackDeps) {
       user: command.user_id,
       shareable: !/^\s*help\s*$/i.test(question),
       deliver: (reply) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...reply }),
+      // The answer is private, so what it cannot hold goes to the asker's DM, never the channel.
+      upload: async (file) => {
+        const dm = await client.conversations.open({ users: command.user_id });
+        if (dm.channel?.id) await client.files.uploadV2({ channel_id: dm.channel.id, ...file });
+      },
     });
   };
 }

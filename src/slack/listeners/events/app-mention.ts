@@ -16,6 +16,7 @@ export function appMention(deps: SlackDeps) {
       surface: 'mention',
       ...(event.user ? { user: event.user } : {}),
       deliver: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply }),
+      upload: (file) => client.files.uploadV2({ channel_id: event.channel, thread_ts: threadTs, ...file }),
     });
   };
 }

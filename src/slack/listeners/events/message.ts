@@ -25,6 +25,10 @@ export function message(deps: SlackDeps) {
       ...('user' in event && event.user ? { user: event.user } : {}),
       deliver: (reply) =>
         client.chat.postMessage({ channel: event.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...reply }),
+      upload: (file) =>
+        threadTs
+          ? client.files.uploadV2({ channel_id: event.channel, thread_ts: threadTs, ...file })
+          : client.files.uploadV2({ channel_id: event.channel, ...file }),
     });
   };
 }
