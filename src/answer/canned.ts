@@ -66,7 +66,7 @@ export function newCaseAnswer(pipeline: Pipeline): Answer {
   return {
     intent: 'help',
     findings: [],
-    text: `New case: nothing from earlier questions carries over now. Ask about the next case — the payer, the treatment and the diagnosis or site (for example: ${exampleQuestions(pipeline.corpus)[0] ?? 'Horizon IMRT prostate'}).`,
+    text: `New case: nothing from earlier questions carries over now. Ask about the next case — the payer, the treatment and the diagnosis or site (for example: ${exampleQuestions(pipeline.corpus)[0] ?? 'IMRT for prostate cancer'}).`,
     facts: {},
   };
 }

@@ -1,4 +1,6 @@
 import { changeNotes } from '../codes/changes.js';
+import { datedProblem } from '../codes/dated.js';
+import { asSetting } from '../codes/question.js';
 import type { Turn } from '../context/merge.js';
 import type { Answer, DateUsed, Finding } from '../contract/answer.js';
 import type { Question } from '../contract/determination.js';
@@ -29,6 +31,7 @@ export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billin
         : findingFor(pipeline, payer, 'necessity', input, query),
     )
     .map((finding) => withCodeChanges(pipeline, finding, question === 'billing' ? codes : [], date.date));
+  const lead = question === 'billing' ? invalidCodes(pipeline, codes, turn, date.date) : [];
   const open = findings.find((f) => f.determination === 'needs_info');
   const nextFact = open?.missing[0];
   const followUp = nextFact ? followUpFor(pipeline, nextFact) : undefined;
@@ -42,6 +45,7 @@ export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billin
     conflicts: describeConflicts(pipeline.corpus, turn),
     confirm: describeConfirms(pipeline.corpus, turn, new Set(findings.flatMap((f) => f.missing))),
     ...(question === 'billing' ? { dateOfService: date } : {}),
+    ...(lead.length > 0 ? { lead } : {}),
     ...(followUp ? { followUp } : {}),
   };
 }
@@ -74,12 +78,25 @@ function billingFinding(pipeline: Pipeline, payer: string, input: CaseFacts, que
   return billing;
 }
 
+/**
+ * The question's codes that are not valid on the date of service (deleted, replaced, not yet
+ * valid), each said with what to report instead: that leads the answer, before what the policy says.
+ */
+function invalidCodes(pipeline: Pipeline, codes: readonly string[], turn: Turn, date: string): string[] {
+  const setting = asSetting(turn.facts.setting);
+  return codes.flatMap((code) => {
+    const problem = datedProblem(pipeline.codes, { code }, { dateOfService: date, ...(setting ? { setting } : {}) });
+    return problem ? [`Not valid on the date of service: ${problem.reason}`] : [];
+  });
+}
+
 /** Adds the marked note of a later code-set change when the finding rests on coding text it affects. */
 function withCodeChanges(pipeline: Pipeline, finding: Finding, codes: readonly string[], date: string): Finding {
   const notes = changeNotes(pipeline.codes, pipeline.corpus, {
     codes,
     sections: [`${finding.citation.policyId}:${finding.citation.section}`],
     date,
+    payer: finding.payer,
   });
   return notes.length > 0 ? { ...finding, changes: [...finding.changes, ...notes] } : finding;
 }

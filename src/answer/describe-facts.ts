@@ -30,7 +30,7 @@ export function describeFacts(corpus: Corpus, turn: Turn): Understood[] {
 /**
  * What the turn took from the conversation rather than from its own words, as labels: the
  * payers when it named none, then each fact (and ruled-out value) the thread held and the turn
- * left unsaid, so the asker sees what an answer leans on ("From earlier: CVS Health · palliative").
+ * left unsaid, so the asker sees what an answer leans on ("From earlier: <payer>, palliative").
  */
 export function describeCarried(
   corpus: Corpus,

@@ -22,16 +22,20 @@ export function changesAffecting(
 export function changeNotes(
   table: CodeTable,
   corpus: Corpus,
-  about: { codes: readonly string[]; sections: readonly string[]; date: string },
+  about: { codes: readonly string[]; sections: readonly string[]; date: string; payer?: string },
 ): string[] {
   return changesAffecting(table, about).map((change) => {
     const source = table.sources[change.source];
-    const policies = new Set(change.sections.map((s) => s.split(':')[0] ?? ''));
-    const policyDates = [...policies].flatMap((id) => {
+    // The note is about the finding's own policy, never another payer's.
+    const policies = about.payer ? [about.payer] : [...new Set(change.sections.map((s) => s.split(':')[0] ?? ''))];
+    const named = policies.flatMap((id) => {
       const doc = corpus.policies.get(id)?.doc;
-      return doc?.dates.effective ? [`${doc.payer} ${doc.dates.effective}`] : [];
+      if (!doc) return [];
+      return [
+        `${doc.payer} “${doc.title}”${doc.dates.effective ? `, effective ${doc.dates.effective}` : ', no effective date stated'}`,
+      ];
     });
-    const effective = policyDates.length ? `; policy effective ${policyDates.join(', ')}` : '';
-    return `Code-set change since ${change.effective} (after the policy's coding text${effective}): ${change.text} Source: ${source?.title ?? change.source}.`;
+    const policy = named.length ? `; policy: ${named.join(', ')}` : '';
+    return `Code-set change since ${change.effective} (after the policy's coding text${policy}): ${change.text} Source: ${source?.title ?? change.source}.`;
   });
 }

@@ -62,7 +62,7 @@ export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQues
       citation: problem.citation,
       useInstead: problem.useInstead,
       notes: said,
-      changes: changeNotes(table, table.corpus, { codes: [line.code], sections: [], date }),
+      changes: changeNotes(table, table.corpus, { codes: [line.code], sections: [], date, payer }),
     };
   }
   for (const rule of table.lines) {
@@ -77,7 +77,7 @@ export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQues
       reason: rule.because,
       citation: ground.citation,
       assumed: assumedSetting(table, rule, question),
-      changes: changeNotes(table, table.corpus, { codes: [], sections, date }),
+      changes: changeNotes(table, table.corpus, { codes: [], sections, date, payer }),
     };
   }
   const statements = entry.statements.filter((s) => inForce(s, date) && (!s.setting || s.setting === question.setting));

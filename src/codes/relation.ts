@@ -75,7 +75,7 @@ export function relation(table: CodeTable, a: ClaimLine | string, b: ClaimLine |
       citation: ground?.citation ?? problem.citation,
       useInstead: [...new Set(problems.flatMap((p) => p.useInstead))],
       assumed,
-      changes: changeNotes(table, table.corpus, { codes: problems.map((p) => p.code), sections, date }),
+      changes: changeNotes(table, table.corpus, { codes: problems.map((p) => p.code), sections, date, payer }),
     };
   }
   if (found && ground) {
@@ -86,7 +86,7 @@ export function relation(table: CodeTable, a: ClaimLine | string, b: ClaimLine |
       reason: found.rule.because,
       citation: ground.citation,
       assumed,
-      changes: ground.policy ? changeNotes(table, table.corpus, { codes: [], sections, date }) : [],
+      changes: ground.policy ? changeNotes(table, table.corpus, { codes: [], sections, date, payer }) : [],
     };
   }
   return {

@@ -145,7 +145,7 @@ export const Answer = z.strictObject({
   claim: ClaimView.optional(),
   /** A one-line result (claim checks). */
   summary: z.string().optional(),
-  /** What this answer took from earlier turns of the conversation (labels, payers first): "CVS Health", "palliative". */
+  /** What this answer took from earlier turns of the conversation (labels, payers first): the payer's name, "palliative". */
   carried: z.array(z.string()).optional(),
   /** What must be said before anything else: a code in the question that is not valid on the date of service. */
   lead: z.array(z.string()).optional(),

@@ -91,7 +91,22 @@ export function extractAge(raw: string): number | undefined {
 /** A date of service as the question wrote it: read (year when given, month, day), or date-like but unreadable. */
 export type StatedDate =
   | { readonly written: string; readonly year?: number; readonly month: number; readonly day: number }
+  | { readonly written: string; readonly year: number; readonly yearOnly: true }
   | { readonly written: string; readonly unreadable: true };
+
+// A year said as the time of service ("in 2026", "for 2025", "CY2025", "calendar year 2026").
+const YEAR =
+  /\b(?:cy\s?|calendar year\s+|(?:in|for|during|from|as of)\s+(?:cy\s?|calendar year\s+|the year\s+)?)((?:19|20)\d{2})\b/i;
+// …unless the clause is about the patient's history ("prior RT in 2019", "diagnosed in 2021").
+const HISTORY =
+  /\b(?:prior|previous(?:ly)?|earlier|old|treated|irradiated|radiated|rt|radiation|course|diagnosed|dx|surgery|resected|born|since)\b[^,;.]*$/i;
+
+/** A year alone given as the time of service, if any. */
+function extractYear(text: string): StatedDate | undefined {
+  const match = YEAR.exec(text);
+  if (!match || HISTORY.test(text.slice(0, match.index))) return undefined;
+  return { written: match[0].trim(), year: Number(match[1]), yearOnly: true };
+}
 
 // Something written like a date, readable or not ("2025-02-30", "13/45/2025", "March 45, 2025").
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -111,6 +126,12 @@ const CUE_BEFORE = /\b(?:dos|date of service|service date|on|dated|seen|treated)
 export function extractDate(text: string): StatedDate | undefined {
   // Most questions hold no date: chrono is asked only when there is a digit or a month name.
   if (!/\d/.test(text) && !MONTH_NAME.test(text)) return undefined;
+  const day = extractDay(text);
+  return day ?? extractYear(text);
+}
+
+/** A day of service chrono can read, or date-like text it cannot. */
+function extractDay(text: string): StatedDate | undefined {
   for (const result of chrono.strict.parse(text)) {
     const { start } = result;
     const month = start.get('month');
@@ -138,6 +159,11 @@ export function extractDate(text: string): StatedDate | undefined {
 export function dateOfService(stated: StatedDate | undefined, today: string): DateUsed {
   if (!stated) return { date: today, from: 'today' };
   if ('unreadable' in stated) return { date: today, from: 'today', unreadable: stated.written };
+  if ('yearOnly' in stated) {
+    // A year's code set holds all year (changes come on 1 January): today if it is this year, else its first day.
+    const date = String(stated.year) === today.slice(0, 4) ? today : `${stated.year}-01-01`;
+    return { date, from: 'question', written: stated.written, year: stated.year };
+  }
   const year = stated.year ?? Number(today.slice(0, 4));
   const iso = (y: number) => `${y}-${String(stated.month).padStart(2, '0')}-${String(stated.day).padStart(2, '0')}`;
   const date = stated.year === undefined && iso(year) > today ? iso(year - 1) : iso(year);

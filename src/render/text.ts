@@ -62,7 +62,7 @@ export function understoodLine(understood: readonly Understood[]): string {
   return `Understood: ${understood.map((u) => AS[u.as](u.label)).join(' · ')}`;
 }
 
-/** "From earlier: CVS Health, palliative" — what an answer took from earlier turns. */
+/** "From earlier: <payer>, palliative" — what an answer took from earlier turns. */
 export function carriedLine(carried: readonly string[]): string {
   return `From earlier: ${carried.join(', ')} (say “new case” to start afresh).`;
 }
