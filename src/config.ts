@@ -34,6 +34,8 @@ const Env = z
     ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),
+    FEEDBACK_FILE: z.string().default('.feedback/feedback.jsonl'),
+    FEEDBACK_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(180),
   })
   .superRefine((env, ctx) => {
     const slack = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
@@ -43,9 +45,20 @@ const Env = z
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required to run in Slack' });
   });
 
+/** Where 👍/👎 feedback is kept without Redis, and for how long (with Redis too). */
+export interface FeedbackSettings {
+  readonly file: string;
+  readonly retentionMs: number;
+}
+
 /** How the bot runs: in Slack over HTTP or Socket Mode, or locally in the console. */
 export type Config =
-  | { readonly mode: 'console'; readonly logLevel: string; readonly logQuestionText: boolean }
+  | {
+      readonly mode: 'console';
+      readonly logLevel: string;
+      readonly logQuestionText: boolean;
+      readonly feedback: FeedbackSettings;
+    }
   | {
       readonly mode: 'http' | 'socket';
       readonly botToken: string;
@@ -59,6 +72,7 @@ export type Config =
       readonly redisUrl?: string;
       /** Bounds of the answer work queue. */
       readonly queue: WorkQueueLimits;
+      readonly feedback: FeedbackSettings;
     };
 
 /** A configuration that cannot start, with every problem listed. */
@@ -83,7 +97,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const logQuestionText = e.LOG_QUESTION_TEXT === 'true' || e.LOG_QUESTION_TEXT === '1';
-  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, logQuestionText };
+  const feedback = { file: e.FEEDBACK_FILE, retentionMs: e.FEEDBACK_RETENTION_DAYS * 24 * 60 * 60 * 1000 };
+  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, logQuestionText, feedback };
   return {
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     botToken: e.SLACK_BOT_TOKEN,
@@ -95,5 +110,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logQuestionText,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     queue: { concurrency: e.ANSWER_CONCURRENCY, maxQueued: e.ANSWER_QUEUE_MAX, maxLoad: e.ANSWER_MAX_LOAD },
+    feedback,
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { answer } from '../answer/answer.js';
 import type { Pipeline } from '../answer/pipeline.js';
 import type { EventDeduper } from '../context/dedupe.js';
+import type { FeedbackStore } from '../context/feedback-store.js';
 import type { ContextStore } from '../context/store.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ShedLog } from './shed-log.js';
@@ -21,4 +22,6 @@ export interface SlackDeps {
   readonly work: WorkQueue;
   /** Counts refused questions into the log. */
   readonly shed: ShedLog;
+  /** Where 👍/👎 on answers is kept (scrubbed, bounded); without it feedback is thanked and not kept. */
+  readonly feedback?: FeedbackStore;
 }
