@@ -35,6 +35,8 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),
     DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York').default('UTC'),
+    FEEDBACK_FILE: z.string().default('.feedback/feedback.jsonl'),
+    FEEDBACK_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(180),
   })
   .superRefine((env, ctx) => {
     const slack = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
@@ -44,9 +46,20 @@ const Env = z
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required to run in Slack' });
   });
 
+/** Where 👍/👎 feedback is kept without Redis, and for how long (with Redis too). */
+export interface FeedbackSettings {
+  readonly file: string;
+  readonly retentionMs: number;
+}
+
 /** How the bot runs: in Slack over HTTP or Socket Mode, or locally in the console. */
 export type Config =
-  | { readonly mode: 'console'; readonly logLevel: string; readonly logQuestionText: boolean }
+  | {
+      readonly mode: 'console';
+      readonly logLevel: string;
+      readonly logQuestionText: boolean;
+      readonly feedback: FeedbackSettings;
+    }
   | {
       readonly mode: 'http' | 'socket';
       readonly botToken: string;
@@ -62,6 +75,7 @@ export type Config =
       readonly queue: WorkQueueLimits;
       /** "Today" for askers whose Slack profile gives no time zone. */
       readonly defaultTimeZone: string;
+      readonly feedback: FeedbackSettings;
     };
 
 /** A configuration that cannot start, with every problem listed. */
@@ -86,7 +100,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const logQuestionText = e.LOG_QUESTION_TEXT === 'true' || e.LOG_QUESTION_TEXT === '1';
-  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, logQuestionText };
+  const feedback = { file: e.FEEDBACK_FILE, retentionMs: e.FEEDBACK_RETENTION_DAYS * 24 * 60 * 60 * 1000 };
+  if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return { mode: 'console', logLevel: e.LOG_LEVEL, logQuestionText, feedback };
   return {
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     botToken: e.SLACK_BOT_TOKEN,
@@ -99,6 +114,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     queue: { concurrency: e.ANSWER_CONCURRENCY, maxQueued: e.ANSWER_QUEUE_MAX, maxLoad: e.ANSWER_MAX_LOAD },
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    feedback,
   };
 }
 

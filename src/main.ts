@@ -24,12 +24,15 @@ async function main(): Promise<void> {
   // The environment was validated once, above; the store is built from that result.
   const stores = createContextStore(config.redisUrl ? { REDIS_URL: config.redisUrl } : {}, {
     onError: (error) => log.warn({ event: 'redis_error', error: String(error) }, 'redis error'),
+    feedbackFile: config.feedback.file,
+    feedbackRetentionMs: config.feedback.retentionMs,
   });
   const { app, work } = createSlackApp(config, {
     answer,
     pipeline,
     store: stores.store,
     dedupe: stores.dedupe,
+    feedback: stores.feedback,
     log,
     logQuestionText: config.logQuestionText,
     limiter: new RateLimiter(),

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { isRedisUrl } from '../config.js';
 import { type EventDeduper, MemoryEventDeduper } from './dedupe.js';
+import { type FeedbackLimits, type FeedbackStore, FileFeedbackStore, RedisFeedbackStore } from './feedback-store.js';
 import { MemoryContextStore } from './memory-store.js';
 import { RedisEventDeduper } from './redis-dedupe.js';
 import { RedisContextStore } from './redis-store.js';
@@ -11,6 +12,8 @@ export interface SharedState {
   readonly backend: 'memory' | 'redis';
   readonly store: ContextStore;
   readonly dedupe: EventDeduper;
+  /** 👍/👎 on answers: a sorted set in Redis, else the local file. */
+  readonly feedback: FeedbackStore;
   close(): Promise<void>;
 }
 
@@ -19,7 +22,15 @@ export interface CreateStoreOptions {
   readonly onError?: (error: Error) => void;
   /** Thread context lifetime after its last turn. */
   readonly ttlMs?: number;
+  /** The feedback file without Redis, and how long feedback is kept. */
+  readonly feedbackFile?: string;
+  readonly feedbackRetentionMs?: number;
 }
+
+/** Most feedback entries kept, whatever their age. */
+const FEEDBACK_MAX = 10_000;
+const DEFAULT_FEEDBACK_FILE = '.feedback/feedback.jsonl';
+const DEFAULT_FEEDBACK_RETENTION_MS = 180 * 24 * 60 * 60 * 1000;
 
 /** A REDIS_URL that cannot be used, named before the first question reaches it. */
 export class StoreConfigError extends Error {
@@ -36,9 +47,14 @@ export function createContextStore(
   options: CreateStoreOptions = {},
 ): SharedState {
   const url = env.REDIS_URL?.trim();
+  const limits: FeedbackLimits = {
+    retentionMs: options.feedbackRetentionMs ?? DEFAULT_FEEDBACK_RETENTION_MS,
+    maxEntries: FEEDBACK_MAX,
+  };
   if (!url) {
     const store = new MemoryContextStore(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs });
-    return { backend: 'memory', store, dedupe: new MemoryEventDeduper(), close: async () => {} };
+    const feedback = new FileFeedbackStore(options.feedbackFile ?? DEFAULT_FEEDBACK_FILE, limits);
+    return { backend: 'memory', store, dedupe: new MemoryEventDeduper(), feedback, close: async () => {} };
   }
   if (!isRedisUrl(url)) {
     throw new StoreConfigError('REDIS_URL must be a redis:// or rediss:// URL, or the path of a Unix socket');
@@ -51,6 +67,7 @@ export function createContextStore(
     backend: 'redis',
     store: new RedisContextStore(redis, options.ttlMs),
     dedupe: new RedisEventDeduper(redis),
+    feedback: new RedisFeedbackStore(redis, limits),
     close: async () => {
       await redis.quit();
     },

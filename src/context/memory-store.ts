@@ -11,6 +11,8 @@ export interface MemoryStoreOptions {
 /** A bounded, time-limited thread store for one process (the embedded default). */
 export class MemoryContextStore implements ContextStore {
   private readonly entries = new Map<string, { state: ThreadState; expires: number }>();
+  // Values of the key-value side store, bounded like the threads (oldest written goes first).
+  private readonly values = new Map<string, { value: string; expires: number }>();
   private readonly maxThreads: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
@@ -26,22 +28,39 @@ export class MemoryContextStore implements ContextStore {
   }
 
   async get(threadId: string): Promise<ThreadState | undefined> {
-    const entry = this.entries.get(threadId);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.entries.delete(threadId);
-      return undefined;
-    }
-    return entry.state;
+    return this.fresh(this.entries, threadId)?.state;
   }
 
   async set(threadId: string, state: ThreadState): Promise<void> {
-    this.entries.delete(threadId);
-    this.entries.set(threadId, { state, expires: this.now() + this.ttlMs });
-    while (this.entries.size > this.maxThreads) {
-      const oldest = this.entries.keys().next().value;
+    this.put(this.entries, threadId, { state, expires: this.now() + this.ttlMs });
+  }
+
+  async getValue(key: string): Promise<string | undefined> {
+    return this.fresh(this.values, key)?.value;
+  }
+
+  async putValue(key: string, value: string, ttlMs: number): Promise<void> {
+    this.put(this.values, key, { value, expires: this.now() + ttlMs });
+  }
+
+  /** An entry not yet expired (an expired one is dropped on sight). */
+  private fresh<T extends { expires: number }>(map: Map<string, T>, key: string): T | undefined {
+    const entry = map.get(key);
+    if (entry && entry.expires <= this.now()) {
+      map.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /** Writes an entry as the newest, dropping the oldest beyond the bound. */
+  private put<T>(map: Map<string, T>, key: string, entry: T): void {
+    map.delete(key);
+    map.set(key, entry);
+    while (map.size > this.maxThreads) {
+      const oldest = map.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      map.delete(oldest);
     }
   }
 }

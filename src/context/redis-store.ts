@@ -25,6 +25,7 @@ export class RedisContextStore implements ContextStore {
     private readonly redis: Redis,
     private readonly ttlMs = 6 * 60 * 60 * 1000,
     private readonly prefix = 'igrt:thread:',
+    private readonly valuePrefix = 'igrt:value:',
   ) {}
 
   async get(threadId: string): Promise<ThreadState | undefined> {
@@ -44,5 +45,13 @@ export class RedisContextStore implements ContextStore {
 
   async set(threadId: string, state: ThreadState): Promise<void> {
     await this.redis.set(this.prefix + threadId, JSON.stringify(state), 'PX', this.ttlMs);
+  }
+
+  async getValue(key: string): Promise<string | undefined> {
+    return (await this.redis.get(this.valuePrefix + key)) ?? undefined;
+  }
+
+  async putValue(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(this.valuePrefix + key, value, 'PX', Math.max(1, Math.ceil(ttlMs)));
   }
 }

@@ -25,4 +25,7 @@ export interface ThreadState {
 export interface ContextStore {
   get(threadId: string): Promise<ThreadState | undefined>;
   set(threadId: string, state: ThreadState): Promise<void>;
+  /** A small key-value side store on the same backend (answers kept for Share and buttons): a string value, or undefined once expired. */
+  getValue(key: string): Promise<string | undefined>;
+  putValue(key: string, value: string, ttlMs: number): Promise<void>;
 }

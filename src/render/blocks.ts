@@ -25,10 +25,18 @@ export interface BlockOptions {
   readonly shareValue?: string;
   /** What a follow-up button carries back for a reply (the adapter adds its thread). */
   readonly buttonValue?: (reply: string) => string;
+  /** Adds 👍/👎 feedback buttons carrying this value (the stored answer's id). */
+  readonly feedbackValue?: string;
 }
 
 /** Action ids the listeners register for. */
-export const ACTIONS = { followUp: /^igrt_follow_up_\d+$/, share: 'igrt_share', newCase: 'igrt_new_case' } as const;
+export const ACTIONS = {
+  followUp: /^igrt_follow_up_\d+$/,
+  share: 'igrt_share',
+  feedbackUp: 'igrt_feedback_up',
+  feedbackDown: 'igrt_feedback_down',
+  newCase: 'igrt_new_case',
+} as const;
 
 /** What the New case button sends, as a reply in its thread (the reset phrase of intents/case-cues.yaml). */
 export const NEW_CASE_REPLY = 'new case';
@@ -116,6 +124,17 @@ export function renderBlocks(
           text: { type: 'plain_text', text: 'Share in channel' },
           value: clip(options.shareValue, LIMITS.value),
         },
+      ],
+    });
+  }
+  if (options.feedbackValue !== undefined) {
+    const value = clip(options.feedbackValue, LIMITS.value);
+    blocks.push({
+      type: 'actions',
+      block_id: 'igrt_feedback',
+      elements: [
+        { type: 'button', action_id: ACTIONS.feedbackUp, text: { type: 'plain_text', text: '👍', emoji: true }, value },
+        { type: 'button', action_id: ACTIONS.feedbackDown, text: { type: 'plain_text', text: '👎', emoji: true }, value },
       ],
     });
   }
@@ -255,10 +274,10 @@ function context(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.field) }] };
 }
 
-/** Keeps a message within the block limit, keeping the last blocks (buttons, disclaimer). */
+/** Keeps a message within the block limit, keeping the last blocks (follow-up question and buttons, Share, feedback, disclaimer). */
 function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
   if (blocks.length <= LIMITS.blocks) return blocks;
-  const tail = blocks.slice(-3);
+  const tail = blocks.slice(-5);
   return [
     ...blocks.slice(0, LIMITS.blocks - tail.length - 1),
     section('_…more in the full answer (ask in a DM or narrow the question)._'),

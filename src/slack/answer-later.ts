@@ -1,7 +1,6 @@
 import type { ReplyFile } from '../render/blocks.js';
 import type { SlackDeps } from './deps.js';
-import { answerForSlack, busyReply, type SlackReply, slowDownReply } from './reply.js';
-import { decodeButton } from './threads.js';
+import { answerForSlack, busyReply, failedReply, type SlackReply, slowDownReply } from './reply.js';
 
 /** A question a listener has acknowledged, and how its reply reaches Slack. */
 export interface AcceptedQuestion {
@@ -13,6 +12,8 @@ export interface AcceptedQuestion {
   readonly deliver: (reply: SlackReply) => Promise<unknown>;
   /** Sends what a message cannot hold as a file where the asker will see it (files.uploadV2). */
   readonly upload?: (file: ReplyFile) => Promise<unknown>;
+  /** Where a refusal or a failure goes when it must not land where the answer would (a button's message): privately. */
+  readonly tell?: (reply: SlackReply) => Promise<unknown>;
 }
 
 /**
@@ -38,39 +39,40 @@ export function refusal(deps: SlackDeps, user: string | undefined, surface: stri
  * logging. Should the queue fill in between, the user is told it is busy.
  */
 export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
-  const { question, thread, surface, shareable, deliver, user } = accepted;
+  const { question, thread, surface, shareable, user, deliver } = accepted;
+  const tell = accepted.tell ?? deliver;
   const queued = deps.work.offer(async () => {
-    const { file, ...reply } = await answerForSlack(deps, question, thread, {
-      surface,
-      ...(shareable ? { shareable } : {}),
-      ...(user ? { user } : {}),
-    });
-    await deliver(reply);
+    let reply: SlackReply;
+    try {
+      reply = await answerForSlack(deps, question, thread, {
+        surface,
+        ...(shareable ? { shareable } : {}),
+        ...(user ? { user } : {}),
+      });
+    } catch (error) {
+      // A failed answer is told to the asker, not only logged.
+      failed(deps, surface, error, 'answer_failed');
+      await tell(failedReply(deps));
+      return;
+    }
+    const { file, ...message } = reply;
+    await deliver(message);
     if (file && accepted.upload) await accepted.upload(file);
   });
-  if (!queued) deliver(busyReply(deps)).catch((error: unknown) => failed(deps, surface, error));
+  if (!queued) tell(busyReply(deps)).catch((error: unknown) => failed(deps, surface, error));
 }
 
 /** `refusal`, then `queueAnswer`: for listeners whose acknowledgement cannot carry a reply (events, buttons). */
 export function answerLater(deps: SlackDeps, accepted: AcceptedQuestion): void {
   const refused = refusal(deps, accepted.user, accepted.surface);
-  if (refused) accepted.deliver(refused).catch((error: unknown) => failed(deps, accepted.surface, error));
+  if (refused) (accepted.tell ?? accepted.deliver)(refused).catch((error: unknown) => failed(deps, accepted.surface, error));
   else queueAnswer(deps, accepted);
 }
 
-/** Answers what a button carries (its reply, in its thread) like any question; a value that is not ours is ignored. */
-export function answerButtonLater(
-  deps: SlackDeps,
-  value: string | undefined,
-  rest: Omit<AcceptedQuestion, 'question' | 'thread'>,
-): void {
-  const button = decodeButton(value);
-  if (button) answerLater(deps, { question: button.reply, thread: button.thread, ...rest });
-}
-
-function failed(deps: SlackDeps, surface: string, error: unknown): void {
+/** Logs a failed answer or reply: its surface and error, never the question. */
+export function failed(deps: SlackDeps, surface: string, error: unknown, event = 'reply_failed'): void {
   deps.log.error(
-    { event: 'reply_failed', surface, error: error instanceof Error ? error.message : String(error) },
-    'reply failed',
+    { event, surface, error: error instanceof Error ? error.message : String(error) },
+    event === 'reply_failed' ? 'reply failed' : 'answer failed',
   );
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { answer } from '../answer/answer.js';
 import type { Pipeline } from '../answer/pipeline.js';
 import type { EventDeduper } from '../context/dedupe.js';
+import type { FeedbackStore } from '../context/feedback-store.js';
 import type { ContextStore } from '../context/store.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ShedLog } from './shed-log.js';
@@ -26,4 +27,6 @@ export interface SlackDeps {
   readonly timeZones?: UserTimeZones;
   /** The clock (tests inject it). */
   readonly now?: () => Date;
+  /** Where 👍/👎 on answers is kept (scrubbed, bounded); without it feedback is thanked and not kept. */
+  readonly feedback?: FeedbackStore;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../contract/answer.js';
 import { logAnswer } from '../log/logger.js';
-import { type ReplyFile, renderBlocks } from '../render/blocks.js';
-import { escapeMrkdwn } from '../render/mrkdwn.js';
+import { NEW_CASE_REPLY, type ReplyFile, renderBlocks } from '../render/blocks.js';
+import { followUpValue, newRecordId, saveRecord } from './answer-record.js';
 import type { SlackDeps } from './deps.js';
-import { COMMAND_CONVERSATION_MS, encodeButton, isCommandThread } from './threads.js';
+import { COMMAND_CONVERSATION_MS, isCommandThread } from './threads.js';
 
 /** What is sent to Slack for one answer: Block Kit and its plain-text fallback. */
 export interface SlackReply {
@@ -41,17 +41,43 @@ export function slowDownReply(deps: SlackDeps): SlackReply {
   return renderedOnce(deps, SLOW_DOWN);
 }
 
+const EXPIRED = notice('That answer has expired — I keep answers for a day. Please ask the question again.');
+const FAILED = notice('Sorry — something went wrong while answering that. Please try again in a moment.');
+
+/** The reply to a click on an answer that is no longer kept. */
+export function expiredReply(deps: SlackDeps): SlackReply {
+  return renderedOnce(deps, EXPIRED);
+}
+
+/** The reply when answering (or sharing) failed: the user hears it, not only the log. */
+export function failedReply(deps: SlackDeps): SlackReply {
+  return renderedOnce(deps, FAILED);
+}
+
 /** The reply when the answer queue is full. */
 export function busyReply(deps: SlackDeps): SlackReply {
   return renderedOnce(deps, BUSY);
 }
 
-/** Answers a question in a thread and renders it for Slack; logs what was decided, never the text. */
+/** Who asked and where, for the stored answer behind the buttons. */
+export interface ReplyOptions {
+  readonly shareable?: boolean;
+  readonly surface?: string;
+  /** The asker: their button clicks act in the thread; anyone else's are answered privately. */
+  readonly user?: string;
+}
+
+/**
+ * Answers a question in a thread and renders it for Slack; logs what was decided, never the
+ * text. The rendered answer is kept (the context store's key-value side, a day) under a short
+ * id that every button carries, so Share posts exactly what was seen and a click knows its
+ * asker. A store that fails to keep it costs the buttons, never the answer.
+ */
 export async function answerForSlack(
   deps: SlackDeps,
   question: string,
   thread: string,
-  extra: { shareable?: boolean; surface?: string; user?: string } = {},
+  extra: ReplyOptions = {},
 ): Promise<SlackReply> {
   const started = performance.now();
   const timeZone = deps.timeZones ? await deps.timeZones.zoneOf(extra.user) : undefined;
@@ -63,11 +89,37 @@ export async function answerForSlack(
     ...(timeZone ? { timeZone } : {}),
     ...(isCommandThread(thread) ? { maxIdleMs: COMMAND_CONVERSATION_MS } : {}),
   });
+  const id = newRecordId();
+  // "New case" is one more option of the answer's record, so its click is owned and attributed like any follow-up.
+  const options = [
+    ...(answer.followUp?.options ?? []),
+    ...(answer.carried?.length ? [{ label: 'New case', reply: NEW_CASE_REPLY }] : []),
+  ];
   const rendered = renderBlocks(deps.pipeline.corpus, answer, {
-    buttonValue: (reply) => encodeButton({ reply, thread }),
-    // The question rides along escaped, so nothing the user typed is ever live mrkdwn.
-    ...(extra.shareable ? { shareValue: encodeButton({ reply: escapeMrkdwn(question), thread }) } : {}),
+    buttonValue: (reply) =>
+      followUpValue(
+        id,
+        options.findIndex((o) => o.reply === reply),
+      ),
+    ...(extra.shareable ? { shareValue: id } : {}),
+    feedbackValue: id,
   });
+  try {
+    await saveRecord(deps.store, {
+      id,
+      question,
+      thread,
+      ...(extra.user ? { owner: extra.user } : {}),
+      blocks: rendered.blocks as unknown as Record<string, unknown>[],
+      text: rendered.text,
+      options: options.map(({ label, reply }) => ({ label, reply })),
+      state: await deps.store.get(thread),
+      intent: answer.intent,
+      determinations: Object.fromEntries(answer.findings.map((f) => [f.payer, f.determination])),
+    });
+  } catch (error) {
+    deps.log.warn({ event: 'record_not_kept', error: error instanceof Error ? error.message : String(error) }, 'answer not kept');
+  }
   logAnswer(
     deps.log,
     {

@@ -29,23 +29,7 @@ export function stripMention(text: string, botUserId?: string): string {
   return text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** What a button carries back: the reply to send and the thread it belongs to. */
-export interface ButtonValue {
-  readonly reply: string;
-  readonly thread: string;
-}
-
-/** Encodes a button value (Slack allows 2,000 characters). */
-export function encodeButton(value: ButtonValue): string {
-  return JSON.stringify({ r: value.reply.slice(0, 1500), t: value.thread.slice(0, 400) });
-}
-
-/** Decodes a button value, or undefined for anything not ours. */
-export function decodeButton(raw: string | undefined): ButtonValue | undefined {
-  try {
-    const value = JSON.parse(raw ?? '') as { r?: unknown; t?: unknown };
-    return typeof value.r === 'string' && typeof value.t === 'string' ? { reply: value.r, thread: value.t } : undefined;
-  } catch {
-    return undefined;
-  }
+/** The context key of someone who clicked a button on another person's answer: their own fork of that thread. */
+export function forkKey(thread: string, user: string): string {
+  return `fork:${user}:${thread}`;
 }

@@ -100,10 +100,10 @@ function sameSets(a: Rendering, b: Rendering): boolean {
 const relations = { paraphrase: paraphrases(), filler: fillers(), flip: flips(), negation: negations() };
 const answers = new Map<string, Answer>();
 
+// Thousands of answers: seconds on an idle machine, longer on a shared one — not a speed test.
 beforeAll(async () => {
   const texts = new Set(Object.values(relations).flatMap((pairs) => pairs.flatMap((p) => [p.base.text, p.variant.text])));
   for (const text of texts) answers.set(text, await answer(text, { pipeline, today: SUITE_DATE }));
-  // Thousands of answers: on a loaded two-core CI box this takes longer than the default 10 s hook limit.
 }, 120_000);
 
 const said = (c: GeneratedCase) => answers.get(c.text) as Answer;

@@ -55,7 +55,11 @@ describe('case boundaries in Slack', () => {
     const blocks = (carried?.body.blocks ?? []) as { block_id?: string; elements?: { value: string }[] }[];
     const elements = blocks.find((b) => b.block_id === 'igrt_new_case')?.elements;
     const value = elements?.[0]?.value as string;
-    await signedPost(slack.url, actionBody({ action_id: 'igrt_new_case', value }, `${stub.url}/respond/newcase`, true), FORM);
+    await signedPost(
+      slack.url,
+      actionBody({ action_id: 'igrt_new_case', value }, `${stub.url}/respond/newcase`, true, { user: 'UNEW' }),
+      FORM,
+    );
     const [reset] = await waitForCalls(stub.calls, (c) => c.path === '/respond/newcase');
     expect(reset?.body.replace_original).toBe(true);
     expect(blocksOf(reset)).toContain('New case');

@@ -6,6 +6,7 @@ import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
 import { readConfig } from '../../src/config.js';
 import { type EventDeduper, MemoryEventDeduper } from '../../src/context/dedupe.js';
+import type { FeedbackStore } from '../../src/context/feedback-store.js';
 import { MemoryContextStore } from '../../src/context/memory-store.js';
 import type { ContextStore } from '../../src/context/store.js';
 import { createSlackApp } from '../../src/slack/app.js';
@@ -83,6 +84,7 @@ export async function startApp(
     /** The clock answers are dated by. */
     now?: () => Date;
     env?: Record<string, string>;
+    feedback?: FeedbackStore;
   } = {},
 ) {
   const config = readConfig({
@@ -106,6 +108,7 @@ export async function startApp(
     ...(options.work ? { work: options.work } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   if (!receiver) throw new Error('expected HTTP mode');
   const server = (await receiver.start(0)) as Server;
@@ -163,19 +166,54 @@ export function eventBody(event: Record<string, unknown>, eventId = `Ev${Math.ra
   });
 }
 
-/** A block_actions payload for a button click. */
-export function actionBody(action: { action_id: string; value: string }, responseUrl: string, ephemeral = false): string {
+/** A block_actions payload for a button click (by U1 unless said; in channel C1, message ts 100.1 unless said). */
+export function actionBody(
+  action: { action_id: string; value: string },
+  responseUrl: string,
+  ephemeral = false,
+  by: { user?: string; channel?: string; ts?: string } = {},
+): string {
+  const channel = by.channel ?? 'C1';
+  const ts = by.ts ?? '100.1';
   const payload = {
     type: 'block_actions',
     team: { id: 'T1' },
-    user: { id: 'U1' },
+    user: { id: by.user ?? 'U1' },
     api_app_id: 'A1',
-    channel: { id: 'C1' },
-    container: { type: 'message', message_ts: '100.1', channel_id: 'C1', is_ephemeral: ephemeral },
-    message: { ts: '100.1', type: 'message' },
+    channel: { id: channel },
+    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: ephemeral },
+    message: { ts, type: 'message' },
     response_url: responseUrl,
     trigger_id: 't.2',
     actions: [{ type: 'button', block_id: 'igrt_follow_up', action_ts: '1', ...action }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A view_submission payload: a modal submitted with its private metadata and input values (block id = action id). */
+export function viewSubmissionBody(
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, string>,
+  user = 'U1',
+): string {
+  const state = Object.fromEntries(
+    Object.entries(values).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }]),
+  );
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T1' },
+    user: { id: user },
+    api_app_id: 'A1',
+    trigger_id: 't.3',
+    view: {
+      id: 'V1',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values: state },
+      hash: 'h',
+    },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

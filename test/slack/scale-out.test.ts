@@ -1,9 +1,13 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
+import { RedisFeedbackStore } from '../../src/context/feedback-store.js';
 import { RedisEventDeduper } from '../../src/context/redis-dedupe.js';
 import { RedisContextStore } from '../../src/context/redis-store.js';
-import { eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
+import { actionBody, commandBody, eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
+
+const form = { contentType: 'application/x-www-form-urlencoded' };
+
 import { haveRedisServer, startRedisServer } from './redis-server.js';
 
 // CI installs redis-server (.ci/run); there a missing binary is a failure, locally a skip.
@@ -93,5 +97,44 @@ describe.skipIf(!runnable)('two instances sharing one Redis', () => {
     const next = await answer('curative', { store: two, threadId: 'shared' });
     expect(next.findings.map((f) => f.determination)).toEqual(['medically_necessary']);
     for (const store of [one, two]) await (store as unknown as { redis: Redis }).redis.quit();
+  });
+
+  test('the key-value side of the store round-trips and expires (answers kept for Share)', async () => {
+    const redis = new Redis(redisServer.url);
+    clients.push(redis);
+    const store = new RedisContextStore(redis);
+    await store.putValue('answer:x', 'kept', 100);
+    expect(await store.getValue('answer:x')).toBe('kept');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await store.getValue('answer:x')).toBeUndefined();
+  });
+
+  test('Share on one instance posts the answer another instance gave', async () => {
+    const a = await instance();
+    const b = await instance();
+    await signedPost(a.url, commandBody('Horizon IMRT prostate', `${stub.url}/respond/ro1`), form);
+    const [asked] = await waitForCalls(stub.calls, (c) => c.path === '/respond/ro1');
+    const share = ((asked?.body.blocks ?? []) as { block_id?: string; elements?: { value: string }[] }[]).find(
+      (block) => block.block_id === 'igrt_share',
+    )?.elements?.[0]?.value;
+    await signedPost(b.url, actionBody({ action_id: 'igrt_share', value: share ?? '' }, `${stub.url}/respond/ro2`, true), form);
+    const [shared] = await waitForCalls(stub.calls, (c) => c.path === '/respond/ro2' && c.body.response_type === 'in_channel');
+    expect(JSON.stringify(shared?.body.blocks)).toContain('IGRT is medically necessary');
+  });
+
+  test('feedback in Redis is a sorted set trimmed by age and count', async () => {
+    const redis = new Redis(redisServer.url);
+    clients.push(redis);
+    let now = Date.parse('2026-01-10T00:00:00Z');
+    const store = new RedisFeedbackStore(redis, { retentionMs: 86_400_000, maxEntries: 2, now: () => now }, 'igrt:test-feedback');
+    const entry = (at: string, question: string) =>
+      ({ at, rating: 'down', question, intent: 'coverage', given: {}, answer: 'a' }) as const;
+    await store.add(entry('2026-01-08T00:00:00Z', 'too old'));
+    await store.add(entry('2026-01-09T12:00:00Z', 'one MRN 12345678'));
+    await store.add(entry('2026-01-09T13:00:00Z', 'two'));
+    await store.add(entry('2026-01-09T14:00:00Z', 'three'));
+    expect((await store.list()).map((e) => e.question)).toEqual(['two', 'three']);
+    now += 86_400_000;
+    expect(await store.list()).toEqual([]);
   });
 });
