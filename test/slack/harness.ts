@@ -86,7 +86,6 @@ export async function startApp(
     LOG_LEVEL: 'error',
     // The load guard has its own tests (work-queue.test.ts); end-to-end answers must not
     // depend on how busy the test machine happens to be.
-    ANSWER_MAX_LOAD: '1',
   });
   if (config.mode === 'console') throw new Error('expected a Slack configuration');
   const store = options.store ?? new MemoryContextStore();
