@@ -40,7 +40,11 @@ describe('WorkQueue', () => {
     ['a backlog being worked off within maxWaitMs takes more', 1000, true],
   ])('backlog age — %s', (_name, waited, accepted) => {
     let clock = 0;
-    const queue = new WorkQueue({ concurrency: 1, maxQueued: 10, maxWaitMs: 1000 }, () => {}, () => clock);
+    const queue = new WorkQueue(
+      { concurrency: 1, maxQueued: 10, maxWaitMs: 1000 },
+      () => {},
+      () => clock,
+    );
     const never = () => new Promise<void>(() => {});
     queue.offer(never);
     queue.offer(never);
@@ -50,7 +54,11 @@ describe('WorkQueue', () => {
 
   test('no backlog, no refusal: a queue with free slots takes jobs however long ago the last came', async () => {
     let clock = 0;
-    const queue = new WorkQueue({ concurrency: 4, maxQueued: 0, maxWaitMs: 10 }, () => {}, () => clock);
+    const queue = new WorkQueue(
+      { concurrency: 4, maxQueued: 0, maxWaitMs: 10 },
+      () => {},
+      () => clock,
+    );
     const never = () => new Promise<void>(() => {});
     for (let i = 0; i < 4; i++) {
       clock += 1000;
