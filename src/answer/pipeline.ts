@@ -2,6 +2,7 @@ import { loadCodeTable } from '../codes/table.js';
 import { DataError } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
+import { loadIcdTable } from '../nlu/icd10.js';
 import { loadIntents } from '../nlu/intents.js';
 import { type Lexicon, loadLexicon } from '../nlu/lexicon.js';
 import { phraseTokens } from '../nlu/normalise.js';
@@ -26,6 +27,8 @@ export interface DataFiles {
   readonly intents?: string;
   /** Negation, hedge and what-if cues (intents/assertion.yaml). */
   readonly assertion?: string;
+  /** ICD-10-CM codes → diagnoses (intents/icd10.yaml). */
+  readonly icd10?: string;
 }
 
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
@@ -43,6 +46,7 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     passages,
     index: new PassageIndex(passages),
     codes: files.codes ? loadCodeTable(corpus, files.codes) : loadCodeTable(corpus),
+    icd: files.icd10 ? loadIcdTable(corpus, files.icd10) : loadIcdTable(corpus),
   };
 }
 

@@ -45,6 +45,7 @@ function withThirdPayer(edit: (files: Required<DataFiles>) => void = () => {}): 
     ),
     intents: projectPath('intents', 'intents.yaml'),
     assertion: projectPath('intents', 'assertion.yaml'),
+    icd10: projectPath('intents', 'icd10.yaml'),
   };
   edit(files);
   return files;
