@@ -5,7 +5,7 @@ import { MemoryContextStore } from '../src/context/memory-store.js';
 import { projectPath } from '../src/data/paths.js';
 import { PassageIndex } from '../src/retrieve/search.js';
 import { growPassages } from './grow-corpus.js';
-import { loadQuestions } from './questions.js';
+import { questionMix } from './mix.js';
 import { latencies, spread, target } from './stats.js';
 
 // In-process figures, on whatever core this process is pinned to (bench/index.ts pins it):
@@ -15,8 +15,8 @@ import { latencies, spread, target } from './stats.js';
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
 const ROUNDS = 3;
 const TODAY = '2025-06-01';
-const { file, questions } = loadQuestions();
 const pipeline = defaultPipeline();
+const { file, questions } = questionMix(pipeline);
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 const lines: string[] = [];
 
@@ -57,6 +57,30 @@ for (const kind of kinds) {
 }
 const all = rounds.reduce((sum, m) => sum + (m.get('all')?.length ?? 0), 0);
 console.log(`  throughput ${(all / ((ROUNDS * ROUND_MS) / 1000)).toFixed(0)} answers/s`);
+const mixP99 = spread(p99Of('all', rounds), 3);
+lines.push(target('answer() p99 over the mix (generated suite + bench file)', ms(mixP99.median), '≤ 1 ms', mixP99.median <= 1));
+
+// The worst single question: each question of the mix timed three times and its median kept,
+// so one GC pause or a neighbour's burst does not make a question "worst".
+const perQuestion: { q: string; ms: number }[] = [];
+for (const { q } of questions) {
+  const times: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const t = performance.now();
+    await answer(q, { pipeline, today: TODAY });
+    times.push(performance.now() - t);
+  }
+  perQuestion.push({ q, ms: spread(times).median });
+}
+perQuestion.sort((a, b) => b.ms - a.ms);
+const worst = perQuestion[0] ?? { q: '', ms: Number.NaN };
+console.log(
+  `  slowest questions (median of 3 each): ${perQuestion
+    .slice(0, 3)
+    .map((w) => `${w.ms.toFixed(2)} ms "${w.q.slice(0, 60)}${w.q.length > 60 ? '…' : ''}" (${w.q.length} chars)`)
+    .join('; ')}`,
+);
+lines.push(target('answer() worst single question (median of 3)', ms(worst.ms), '≤ 2 ms', worst.ms <= 2));
 
 // Free text the caches have not seen: (a) new questions made of words from the policies, so
 // each misses the query and parse caches but its words are known; (b) each asked question
@@ -109,7 +133,7 @@ function searchCost(passages: Parameters<typeof growPassages>[0]): { mean: numbe
 console.log('== search cost per policy search, caches off (free-text and long questions)');
 const base = searchCost(pipeline.passages);
 console.log(`  1×: ${pipeline.passages.length} passages, ${base.vocabulary} words: mean ${ms(base.mean)}, p99 ${ms(base.p99)}`);
-for (const novelty of [0.05, 0.2]) {
+for (const novelty of [0.2, 1]) {
   const grown = growPassages(pipeline.passages, 10, novelty);
   const cost = searchCost(grown);
   const ratio = cost.mean / base.mean;
@@ -137,6 +161,8 @@ function coldRuns(command: string, args: string[]): { text: string; median: numb
 }
 console.log('== cold ask, 5 runs each on one core: "Horizon IMRT" to its printed answer');
 const ask = ['Horizon IMRT'];
+const bare = coldRuns(process.execPath, ['-e', '0']);
+console.log(`  node -e 0:                        median ${bare.text} ms`);
 const direct = coldRuns(process.execPath, [projectPath('dist', 'cli', 'ask.js'), ...ask]);
 const launched = coldRuns(process.execPath, [projectPath('scripts', 'launch.mjs'), 'cli/ask.js', ...ask]);
 const viaNpm = coldRuns('npm', ['run', '--silent', 'ask', '--', ...ask]);
@@ -149,14 +175,17 @@ console.log(
 if (failed > 0) console.log(`  ${failed} run(s) FAILED to answer`);
 lines.push(
   target(
-    'cold ask (what `npm run ask` runs)',
-    `${launched.median.toFixed(0)} ms`,
-    '≤ 500 ms',
-    launched.median <= 500 && failed === 0,
+    'cold ask, compiled entry (node dist/cli/ask.js)',
+    `${direct.median.toFixed(0)} ms = ${(direct.median / bare.median).toFixed(1)}× node -e 0`,
+    '≤ 350 ms',
+    direct.median <= 350 && failed === 0,
   ),
 );
+console.log(`NOTE     cold ask as a user runs it (npm run --silent ask): ${viaNpm.median.toFixed(0)} ms`);
 
-// Memory over 100k threads: each a real answer() in its own thread of a default (bounded) store.
+// Memory over 100k threads: each a real answer() in its own thread of a default store, the
+// questions drawn in turn from the whole mix, so the 100k contexts are distinct. The store is
+// bounded (10k threads, least recently used go) by design: past the cap memory must stay flat.
 const gc = (globalThis as { gc?: () => void }).gc;
 const heap = () => {
   gc?.();
@@ -167,13 +196,13 @@ const store = new MemoryContextStore();
 const before = heap();
 const at: Record<number, ReturnType<typeof heap>> = {};
 for (let thread = 1; thread <= 100_000; thread++) {
-  await answer(questions[thread % 8]?.q ?? 'help', { pipeline, store, threadId: `T${thread}`, today: TODAY });
+  await answer(questions[thread % questions.length]?.q ?? 'help', { pipeline, store, threadId: `T${thread}`, today: TODAY });
   if (thread === 10_000 || thread === 100_000) at[thread] = heap();
 }
 const t10k = at[10_000] ?? before;
 const t100k = at[100_000] ?? before;
 console.log(
-  `== memory over 100k threads (store bound ${store.size} threads kept)${gc ? '' : ' — run with --expose-gc for heap figures'}`,
+  `== memory over 100k distinct threads (the store's cap, by design: ${store.size} threads kept)${gc ? '' : ' — run with --expose-gc for heap figures'}`,
 );
 console.log(`  before: RSS ${before.rss.toFixed(0)} MB, heap ${before.heap.toFixed(1)} MB`);
 console.log(`  10k threads: RSS ${t10k.rss.toFixed(0)} MB, heap ${t10k.heap.toFixed(1)} MB`);

@@ -1,27 +1,27 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { defaultPipeline } from '../src/answer/pipeline.js';
 import { projectPath } from '../src/data/paths.js';
+import { writeMix } from './mix.js';
 import { CORES, PINNING, pinned } from './pin.js';
-import { loadQuestions } from './questions.js';
 import { spread, target } from './stats.js';
 
-// Ack latency of the real app (`node dist/main.js`: its logger, rate limiter, thread store and
-// answer queue) against a bare Bolt app that only acks, at 200 concurrent signed /igrt
-// requests. Server, load generator and Slack stub are separate processes; the server has a
-// core of its own where taskset exists. Warm-up first, then several rounds alternating the
-// two servers; between rounds the app's queued answers are left to reach the stub.
-// Bounded: a fixed number of requests, all to 127.0.0.1.
+// The real app (`node dist/main.js`: pino logging, rate limiter, thread store, work queue) and
+// a bare Bolt app that only acks (`node bench/bare-bolt.mjs`), both plain `node`, same HTTP
+// receiver, same LOG_LEVEL, each alone on the server core; load generator and Slack stub on the
+// other core. Open loop at fixed offered rates; each run measures every rate on both servers
+// (alternating which goes first), and the figures are the median (min–max) of the runs.
 const SECRET = 'bench-secret';
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const WARM_UP = 2_000;
-const tsx = ['--import', 'tsx'];
+const RATES = (process.env.BENCH_RATES ?? '20,100,300,1000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+const TICK_MS = 1000 / 100; // /proc/<pid>/stat counts CPU in clock ticks (USER_HZ, 100 on Linux)
 const children: ChildProcess[] = [];
 
-const { file } = loadQuestions();
 if (!existsSync(projectPath('dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first');
+const mix = writeMix(defaultPipeline());
 
 function start(core: number, args: string[], env: Record<string, string> = {}): ChildProcess {
   const [command, argv] = pinned(core, process.execPath, args);
@@ -39,142 +39,186 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until<T>(what: string, poll: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, poll: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await poll().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (stub saw ${JSON.stringify(await stats())})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() > deadline) {
+      console.log(`  (gave up waiting for ${what})`);
+      return undefined;
+    }
+    await sleep(50);
   }
 }
 
-const stub = start(CORES.load, [...tsx, projectPath('bench', 'slack-side.ts')]);
+/** CPU time (user + system) a process has used, in ms, from /proc (taskset execs node, so the pid is node's). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+const stub = start(CORES.load, ['--import', 'tsx', projectPath('bench', 'slack-side.ts')]);
 const stubUrl = await new Promise<string>((resolve) => {
   stub.stdout?.once('data', (chunk) => resolve(`http://127.0.0.1:${String(chunk).trim()}`));
 });
-type Stats = { answers: number; rateLimited: number; busy: number; other: number };
-const stats = async () => (await (await fetch(`${stubUrl}/stats`)).json()) as Stats;
-const replies = (s: Stats) => s.answers + s.rateLimited + s.busy;
+type Delivered = { answers: number; rateLimited: number; busy: number; p50: number; p99: number };
+const delivered = async (tag: string) => (await (await fetch(`${stubUrl}/stats/${tag}`)).json()) as Delivered;
 
-async function server(name: string, args: string[]): Promise<{ name: string; url: string }> {
+interface Server {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  readonly answers: boolean;
+}
+
+async function server(name: string, args: string[], answers: boolean): Promise<Server> {
   const port = await freePort();
   const env = {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: `${stubUrl}/api/`,
     PORT: String(port),
+    LOG_LEVEL,
   };
   const child = start(CORES.server, args, env);
-  // The app's JSON log lines go nowhere, but they are written: logging is part of its cost.
+  // Log lines go nowhere, but they are written: logging is part of the cost.
   child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
-  await until(`${name} to listen`, async () => ((await fetch(url)).status > 0 ? true : undefined));
-  return { name, url };
+  await until(`${name} to listen`, async () => ((await fetch(url)).status > 0 ? true : undefined), 30_000);
+  return { name, url, pid: child.pid as number, answers };
 }
 
-/** What the load generator reports for one run. */
 interface Measured {
-  readonly p50: number;
-  readonly p99: number;
+  readonly ackP50: number;
+  readonly ackP99: number;
   readonly errors: number;
-  readonly rps: number;
-  readonly refused: { busy: number; rateLimited: number };
+  readonly answered: number;
+  readonly busy: number;
+  readonly e2eP50: number;
+  readonly e2eP99: number;
+  readonly cpuPerCommand: number;
 }
 
-async function load(url: string, requests: number, round: string): Promise<Measured> {
+let offset = 0;
+async function measure(s: Server, rate: number, tag: string): Promise<Measured> {
+  const commands = Math.round(rate * SECONDS);
+  const cpuBefore = cpuMs(s.pid);
   const child = start(CORES.load, [
-    ...tsx,
-    projectPath('bench', 'load-client.ts'),
-    url,
-    String(CONCURRENCY),
-    String(requests),
+    '--import',
+    'tsx',
+    projectPath('bench', 'open-loop-client.ts'),
+    s.url,
+    String(rate),
+    String(SECONDS),
     SECRET,
     stubUrl,
-    file,
-    round,
+    mix.file,
+    tag,
+    String(offset),
   ]);
+  offset += commands;
   let out = '';
   child.stdout?.on('data', (chunk) => {
     out += String(chunk);
   });
   await new Promise((resolve) => child.once('exit', resolve));
-  return JSON.parse(out) as Measured;
+  const acks = JSON.parse(out) as { p50: number; p99: number; errors: number; refused: { busy: number; rateLimited: number } };
+  let got: Delivered = { answers: 0, rateLimited: 0, busy: 0, p50: Number.NaN, p99: Number.NaN };
+  if (s.answers) {
+    // Every command the ack did not refuse is owed a reply at its response URL.
+    const owed = commands - acks.refused.busy - acks.refused.rateLimited;
+    got =
+      (await until(
+        `${owed} replies to ${tag}`,
+        async () => {
+          const d = await delivered(tag);
+          return d.answers + d.busy + d.rateLimited >= owed ? d : undefined;
+        },
+        30_000,
+      )) ?? (await delivered(tag));
+  }
+  const cpu = cpuMs(s.pid) - cpuBefore;
+  return {
+    ackP50: acks.p50,
+    ackP99: acks.p99,
+    errors: acks.errors,
+    answered: got.answers / commands,
+    busy: acks.refused.busy + got.busy,
+    e2eP50: got.p50,
+    e2eP99: got.p99,
+    cpuPerCommand: cpu / commands,
+  };
 }
 
 try {
-  const bare = await server('bare Bolt', [...tsx, projectPath('bench', 'bare-bolt.ts')]);
-  const ours = await server('IGRT app', [projectPath('dist', 'main.js')]);
+  const bare = await server('bare Bolt', [projectPath('bench', 'bare-bolt.mjs')], false);
+  const ours = await server('IGRT app', [projectPath('dist', 'main.js')], true);
   console.log(
-    `== ack latency at ${CONCURRENCY} concurrent: ${ROUNDS} rounds × ${REQUESTS} signed /igrt per server, after ${WARM_UP} warm-up; questions from ${file}; ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
+    `== HTTP, open loop: ${RATES.join(', ')} commands/s for ${SECONDS} s each, both servers, ${RUNS} runs; LOG_LEVEL=${LOG_LEVEL}; questions: ${mix.label} (${mix.count}); ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
   );
-  await load(bare.url, WARM_UP, 'warm-bare');
-  const before = replies(await stats());
-  const warm = await load(ours.url, WARM_UP, 'warm');
-  const warmExpected = before + WARM_UP - warm.refused.busy - warm.refused.rateLimited;
-  await until('the warm-up answers', async () => (replies(await stats()) >= warmExpected ? true : undefined), 60_000);
-  const figures = { bare: [] as Measured[], ours: [] as Measured[] };
-  const delivered: Stats = { answers: 0, rateLimited: 0, busy: 0, other: 0 };
-  for (let round = 1; round <= ROUNDS; round++) {
-    // Alternate which server goes first, so neither always meets a warmer machine.
-    for (const which of round % 2 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const)) {
-      const target = which === 'bare' ? bare : ours;
-      const start = await stats();
-      const measured = await load(target.url, REQUESTS, String(round));
-      figures[which].push(measured);
-      let tail = '';
-      if (which === 'ours') {
-        // Wait for every answer the acks promised, so rounds do not overlap.
-        const t = performance.now();
-        const promised = replies(start) + REQUESTS - measured.refused.busy - measured.refused.rateLimited;
-        const done = await until(
-          `${promised} replies`,
-          async () => {
-            const now = await stats();
-            return replies(now) >= promised ? now : undefined;
-          },
-          120_000,
-        );
-        for (const key of ['answers', 'rateLimited', 'busy'] as const) delivered[key] += done[key] - start[key];
-        delivered.busy += measured.refused.busy;
-        delivered.rateLimited += measured.refused.rateLimited;
-        tail = `; ${measured.refused.busy} acks said "busy"; last answer ${(performance.now() - t).toFixed(0)} ms after the last ack`;
+  // Warm-up: JIT, caches and sockets, on both, at a moderate rate.
+  await measure(bare, 200, 'warm-bare');
+  await measure(ours, 200, 'warm-ours');
+  const results = new Map<number, { bare: Measured[]; ours: Measured[] }>(RATES.map((r) => [r, { bare: [], ours: [] }]));
+  for (let run = 1; run <= RUNS; run++) {
+    for (const rate of RATES) {
+      const order = (run + rate) % 2 ? [bare, ours] : [ours, bare];
+      for (const s of order) {
+        const m = await measure(s, rate, `${run}-${rate}-${s === ours ? 'ours' : 'bare'}`);
+        results.get(rate)?.[s === ours ? 'ours' : 'bare'].push(m);
+        await sleep(300);
       }
-      console.log(
-        `  round ${round} ${target.name.padEnd(9)}: ack p50 ${measured.p50.toFixed(1)} ms, p99 ${measured.p99.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s, errors ${measured.errors}${tail}`,
-      );
     }
+    console.log(`  run ${run} of ${RUNS} done`);
   }
-  const errors = [...figures.bare, ...figures.ours].reduce((sum, f) => sum + f.errors, 0);
-  const summary = (kind: 'bare' | 'ours', p: 'p50' | 'p99') =>
-    spread(
-      figures[kind].map((f) => f[p]),
-      1,
-    );
-  const ratios = (p: 'p50' | 'p99') =>
-    spread(
-      figures.ours.map((f, i) => f[p] / (figures.bare[i]?.[p] ?? Number.NaN)),
+  const ms = (values: number[], digits = 1) => spread(values, digits).text;
+  const verdicts: string[] = [];
+  for (const rate of RATES) {
+    const { bare: b, ours: o } = results.get(rate) as { bare: Measured[]; ours: Measured[] };
+    const ratio = (k: 'ackP50' | 'ackP99' | 'cpuPerCommand') =>
+      spread(
+        o.map((m, i) => m[k] / (b[i]?.[k] ?? Number.NaN)),
+        2,
+      );
+    const answered = spread(
+      o.map((m) => 100 * m.answered),
       2,
     );
-  console.log(
-    `  median (min–max) over rounds: bare Bolt p50 ${summary('bare', 'p50').text} ms, p99 ${summary('bare', 'p99').text} ms`,
-  );
-  console.log(
-    `                                IGRT app  p50 ${summary('ours', 'p50').text} ms, p99 ${summary('ours', 'p99').text} ms`,
-  );
-  console.log(
-    `  the app's replies: ${delivered.answers} answers, ${delivered.busy} "busy" (queue full), ${delivered.rateLimited} "slow down" (rate limit), in acks or posted`,
-  );
-  console.log('== targets (HTTP)');
-  for (const p of ['p50', 'p99'] as const) {
-    const ratio = ratios(p);
-    console.log(target(`ack ${p} vs bare Bolt at ${CONCURRENCY}`, `${ratio.text}×`, '≤ 1.5×', ratio.median <= 1.5));
+    console.log(`-- ${rate} commands/s`);
+    console.log(
+      `  ack p50   bare ${ms(b.map((m) => m.ackP50))} ms, app ${ms(o.map((m) => m.ackP50))} ms, ratio ${ratio('ackP50').text}×`,
+    );
+    console.log(
+      `  ack p99   bare ${ms(b.map((m) => m.ackP99))} ms, app ${ms(o.map((m) => m.ackP99))} ms, ratio ${ratio('ackP99').text}×`,
+    );
+    console.log(
+      `  answered  ${answered.text}%  ("busy": ${o.map((m) => m.busy).join(', ')}; errors: ${[...b, ...o].map((m) => m.errors).join(', ')})`,
+    );
+    console.log(`  answer end to end p50 ${ms(o.map((m) => m.e2eP50))} ms, p99 ${ms(o.map((m) => m.e2eP99))} ms`);
+    console.log(
+      `  CPU per command  bare ${ms(
+        b.map((m) => m.cpuPerCommand),
+        2,
+      )} ms, app ${ms(
+        o.map((m) => m.cpuPerCommand),
+        2,
+      )} ms, ratio ${ratio('cpuPerCommand').text}×`,
+    );
+    if (rate <= 300) {
+      const p99 = ratio('ackP99');
+      verdicts.push(target(`ack p99 vs bare Bolt at ${rate}/s`, `${p99.text}×`, '≤ 2×', p99.median <= 2));
+    }
+    if (rate === 300) verdicts.push(target('real answers at 300/s', `${answered.text}%`, '≥ 99.9%', answered.median >= 99.9));
+    const cpu = ratio('cpuPerCommand');
+    verdicts.push(target(`CPU per command vs bare Bolt at ${rate}/s`, `${cpu.text}×`, '≤ 2×', cpu.median <= 2));
   }
-  console.log(target('errors', String(errors), '0', errors === 0));
-  const share = (100 * delivered.answers) / (ROUNDS * REQUESTS);
-  console.log(
-    `NOTE     answered ${delivered.answers} of ${ROUNDS * REQUESTS} (${share.toFixed(0)}%): ${CONCURRENCY} clients in a closed loop are more than one core can answer, so the rest were told "busy" in their ack`,
-  );
+  console.log('== targets (HTTP)');
+  for (const line of verdicts) console.log(line);
 } finally {
   for (const child of children) child.kill();
+  rmSync(mix.file, { force: true });
 }

@@ -11,8 +11,8 @@ export interface WorkQueueLimits {
   readonly concurrency: number;
   /** Jobs waiting beyond those; an offer past this is refused so the caller can say "busy". */
   readonly maxQueued: number;
-  /** Event-loop utilisation (0–1) above which new answer work is refused while an answer is in hand (1: never). */
-  readonly maxLoad: number;
+  /** A backlog whose oldest waiting job is older than this (ms) refuses new work: answers are not keeping up. */
+  readonly maxWaitMs: number;
 }
 
 const Env = z
@@ -30,7 +30,7 @@ const Env = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL, or the path of a Unix socket').optional(),
     ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
-    ANSWER_MAX_LOAD: z.coerce.number().min(0.1).max(1).default(0.9),
+    ANSWER_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
     ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),
@@ -112,7 +112,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     logQuestionText,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
-    queue: { concurrency: e.ANSWER_CONCURRENCY, maxQueued: e.ANSWER_QUEUE_MAX, maxLoad: e.ANSWER_MAX_LOAD },
+    queue: { concurrency: e.ANSWER_CONCURRENCY, maxQueued: e.ANSWER_QUEUE_MAX, maxWaitMs: e.ANSWER_MAX_WAIT_MS },
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     feedback,
   };

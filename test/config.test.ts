@@ -25,7 +25,7 @@ describe('the environment is validated once, at start-up', () => {
 
   test('defaults: memory store, 32 answers at once, 1,000 waiting, refused above 90% event-loop load', () => {
     const config = readConfig(slack);
-    expect(config).toMatchObject({ mode: 'http', queue: { concurrency: 32, maxQueued: 1000, maxLoad: 0.9 } });
+    expect(config).toMatchObject({ mode: 'http', queue: { concurrency: 32, maxQueued: 1000, maxWaitMs: 3000 } });
     expect('redisUrl' in config).toBe(false);
   });
 
@@ -40,7 +40,7 @@ describe('the environment is validated once, at start-up', () => {
     ['REDIS_URL not a Redis URL', { ...slack, REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
     ['ANSWER_CONCURRENCY zero', { ...slack, ANSWER_CONCURRENCY: '0' }, 'ANSWER_CONCURRENCY'],
     ['ANSWER_QUEUE_MAX not a number', { ...slack, ANSWER_QUEUE_MAX: 'lots' }, 'ANSWER_QUEUE_MAX'],
-    ['ANSWER_MAX_LOAD above 1', { ...slack, ANSWER_MAX_LOAD: '1.5' }, 'ANSWER_MAX_LOAD'],
+    ['ANSWER_MAX_WAIT_MS not a number', { ...slack, ANSWER_MAX_WAIT_MS: 'soon' }, 'ANSWER_MAX_WAIT_MS'],
     ['signing secret missing', { SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
     ['DEFAULT_TIME_ZONE not a time zone', { ...slack, DEFAULT_TIME_ZONE: 'Mars/Olympus' }, 'DEFAULT_TIME_ZONE'],
   ])('%s: fails naming %s', (_name, env, variable) => {

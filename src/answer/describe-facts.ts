@@ -81,7 +81,8 @@ function describeValue(corpus: Corpus, fact: string, value: FactValue): string |
   if (!def || value === undefined) return undefined;
   if (def.kind === 'enum') return valueLabel(corpus.facts, fact, value);
   if (def.kind === 'boolean') return `${def.label}: ${value ? 'yes' : 'no'}`;
-  return Array.isArray(value) ? `codes ${value.join(', ')}` : undefined;
+  if (!Array.isArray(value)) return undefined;
+  return fact === 'codes' ? `codes ${value.join(', ')}` : `${def.label} ${value.join('; ')}`;
 }
 
 const DOUBTS = {

@@ -3,6 +3,7 @@ import { type CaseCues, loadCaseCues } from '../context/case-cues.js';
 import { DataError } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
+import { loadIcdTable } from '../nlu/icd10.js';
 import { loadIntents } from '../nlu/intents.js';
 import { type Lexicon, loadLexicon } from '../nlu/lexicon.js';
 import { phraseTokens } from '../nlu/normalise.js';
@@ -31,6 +32,8 @@ export interface DataFiles {
   readonly assertion?: string;
   /** New-case and same-case cues (intents/case-cues.yaml). */
   readonly caseCues?: string;
+  /** ICD-10-CM codes → diagnoses (intents/icd10.yaml). */
+  readonly icd10?: string;
 }
 
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
@@ -49,6 +52,7 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     index: new PassageIndex(passages),
     codes: files.codes ? loadCodeTable(corpus, files.codes) : loadCodeTable(corpus),
     caseCues: files.caseCues ? loadCaseCues(corpus, files.caseCues) : loadCaseCues(corpus),
+    icd: files.icd10 ? loadIcdTable(corpus, files.icd10) : loadIcdTable(corpus),
   };
 }
 

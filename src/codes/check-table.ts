@@ -34,13 +34,18 @@ export function checkTable(file: string, table: CodeFile, corpus: Corpus): void 
   for (const [payer, id] of Object.entries(table.silence)) section(`silence.${payer}`, payer, id);
   // Every payer needs a section to cite when its policy says nothing about a code.
   for (const payer of corpus.policies.keys()) if (!table.silence[payer]) fail(`silence.${payer}`, 'missing for a loaded policy');
-  for (const [c, entry] of Object.entries(table.codes)) {
-    const at = `codes.${c}`;
-    for (const [fact, value] of Object.entries(entry.implies)) {
+  const implies = (at: string, settings: Record<string, string | boolean>) => {
+    for (const [fact, value] of Object.entries(settings)) {
       const def = corpus.facts[fact];
       const ok = def?.kind === 'boolean' ? typeof value === 'boolean' : def?.kind === 'enum' && String(value) in def.values;
       if (!ok) fail(`${at}.implies.${fact}`, `"${String(value)}" is not a value of a fact "${fact}" in facts.yaml`);
     }
+  };
+  for (const [kind, def] of Object.entries(table.kinds)) implies(`kinds.${kind}`, def.implies);
+  for (const [c, entry] of Object.entries(table.codes)) {
+    const at = `codes.${c}`;
+    if (!table.kinds[entry.kind]) fail(`${at}.kind`, `no kind "${entry.kind}" under kinds`);
+    implies(at, entry.implies);
     if (entry.settings.source) source(`${at}.settings.source`, entry.settings.source);
     if (entry.validFrom) source(`${at}.validFrom.source`, entry.validFrom.source);
     if (entry.validTo) source(`${at}.validTo.source`, entry.validTo.source);

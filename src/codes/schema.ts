@@ -41,6 +41,12 @@ export const Statement = z.strictObject({
 });
 export type Statement = z.infer<typeof Statement>;
 
+/** A code category's meaning: its label and the facts any code of it states (an IGRT code says IGRT is billed). */
+export const CodeKind = z.strictObject({
+  label: z.string().min(1),
+  implies: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
+});
+
 export const CodeEntry = z.strictObject({
   /** Our own plain-English summary, never the CPT descriptor. */
   description: z.string().min(1),
@@ -118,6 +124,8 @@ export const CodeFile = z.strictObject({
   ),
   /** Per payer, the section to cite when its policy is silent on a pair. */
   silence: z.record(z.string(), z.string()),
+  /** Every code kind (igrt, delivery …): what a code of it says, whichever payer reads it. */
+  kinds: z.record(z.string(), CodeKind),
   changes: z.array(CodeChange).default([]),
   codes: z.record(CodeId, CodeEntry),
   lines: z.array(LineRule).default([]),

@@ -152,6 +152,9 @@ export function assertMentions(
     let listSure = sure;
     for (const index of rest) {
       const next = found[index] as Found;
+      // An item that itself says "no" ("one IGRT method", "free breathing") ends a negated list:
+      // "no tracking, one method" is two statements, not a double negative.
+      if (saysNo(next)) break;
       const joint = tokens.slice(previous.end, next.start).filter((t) => !DETERMINERS.has(t));
       // A comma list is one only if it goes straight on to its "or"/"and" and another item.
       const following = found.find((f) => f.start >= next.end);
@@ -234,4 +237,10 @@ function listJoint(joint: readonly string[], sameKind: boolean, rest: readonly s
   if (joint.length !== 1 || joint[0] !== COMMA || !sameKind) return 'none';
   // "not prone, supine" corrects rather than lists: a comma list needs its "or"/"and".
   return kind(rest);
+}
+
+/** Whether a phrase only states facts as false (a negative statement of its own). */
+function saysNo(f: Found): boolean {
+  const values = Object.values(f.phrase.entry.set);
+  return values.length > 0 && values.every((v) => v === false);
 }

@@ -27,11 +27,23 @@ export const LexiconEntry = z.strictObject({
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
+/**
+ * A histology ending that carries a category on its own: any word ending in "sarcoma"
+ * (myxofibrosarcoma) is a sarcoma. With `prefixes`, the stem before the ending decides
+ * (glioblastoma → brain, hepatoblastoma → hepatobiliary) and a stem none names is not read.
+ */
+export const SuffixEntry = z.strictObject({
+  suffix: z.string().regex(/^[a-z]{4,}$/),
+  set: Settings.optional(),
+  prefixes: z.record(z.string().regex(/^[a-z]+$/), Settings).optional(),
+});
+
 export const LexiconFile = z.strictObject({
   otherPayers: z.array(z.string().min(1)).default([]),
   /** Word classes a phrase may name as {class}: "{vertebra} met" stands for "t10 met", "l4 met" … */
   classes: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
   groups: z.record(z.string(), z.array(LexiconEntry)),
+  suffixes: z.array(SuffixEntry).default([]),
 });
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
@@ -49,6 +61,15 @@ export interface Lexicon {
   readonly payers: readonly string[];
   /** Payers with no policy here, as token sequences. */
   readonly otherPayers: readonly (readonly string[])[];
+  /** Histology endings, each with the phrase its stems stand for (see SuffixEntry). */
+  readonly suffixes: readonly Suffix[];
+}
+
+/** A compiled histology ending: the phrase for any stem, or per named stem. */
+export interface Suffix {
+  readonly suffix: string;
+  readonly phrase?: Phrase;
+  readonly prefixes: readonly (readonly [string, Phrase])[];
 }
 
 /** Loads intents/lexicon.yaml, checking every fact and value against the corpus's fact table. */
@@ -83,10 +104,23 @@ export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexic
     }
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { byFirstToken, words, payers, otherPayers: data.otherPayers.map(phraseTokens) };
+  const suffixes = data.suffixes.map((s, i): Suffix => {
+    const path = `suffixes[${i}]`;
+    const phrase = (set: Record<string, string | boolean>, at: string): Phrase => {
+      checkSettings(file, at, set, corpus, payers);
+      return { tokens: [s.suffix], entry: { match: [s.suffix], set, asserts: 'always' }, group: 'histology' };
+    };
+    if (!s.set && !s.prefixes) throw new DataError(file, `${path}: needs set or prefixes`);
+    return {
+      suffix: s.suffix,
+      ...(s.set ? { phrase: phrase(s.set, `${path}.set`) } : {}),
+      prefixes: Object.entries(s.prefixes ?? {}).map(([p, set]) => [p, phrase(set, `${path}.prefixes.${p}`)] as const),
+    };
+  });
+  return { byFirstToken, words, payers, otherPayers: data.otherPayers.map(phraseTokens), suffixes };
 }
 
-function checkSettings(file: string, path: string, settings: Record<string, FactValue>, corpus: Corpus, payers: string[]) {
+export function checkSettings(file: string, path: string, settings: Record<string, FactValue>, corpus: Corpus, payers: string[]) {
   for (const [fact, value] of Object.entries(settings)) {
     if (fact === 'payer') {
       if (!payers.includes(String(value))) throw new DataError(file, `${path}.payer: no policy "${value}"`);

@@ -16,6 +16,8 @@ import {
   withoutBirth,
 } from './details.js';
 import { findPhrases } from './extract.js';
+import { histologyPhrases } from './histology.js';
+import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
@@ -58,6 +60,8 @@ export interface NluModel {
   readonly cues: AssertionCues;
   readonly intents: IntentModel;
   readonly codes: CodeTable;
+  /** ICD-10-CM codes → diagnosis facts (intents/icd10.yaml). */
+  readonly icd: IcdTable;
 }
 
 /** A choice between two codes ("77421 or G6002?"): which to report, not two methods. */
@@ -68,10 +72,16 @@ const CODE_CHOICE = new RegExp(
 /** Parses one message: normalise → extract facts, codes, ages, dates → score intent templates. */
 export function parseQuestion(model: NluModel, raw: string, today = new Date().toISOString().slice(0, 10)): ParsedQuestion {
   const truncated = raw.length > MAX_QUESTION_LENGTH;
-  const text = normaliseText(truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw);
+  // ICD-10-CM codes are read first and stand as one placeholder word, so their digits are not a date or a dose.
+  const icd = readIcdCodes(model.icd, normaliseText(truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw));
+  const text = icd.text;
   const empty = !/[a-z0-9]/.test(text);
   const tokens = tokenise(text);
-  const { found, cues } = findPhrases(tokens, model);
+  const phrases = findPhrases(tokens, model);
+  const cues = phrases.cues;
+  // Codes and histology endings add readings where no lexicon phrase stood; one assertion pass settles all.
+  const extra = [...icdPhrases(tokens, icd.codes), ...histologyPhrases(tokens, phrases.found, model.lexicon)];
+  const found = extra.length > 0 ? [...phrases.found, ...extra].sort((a, b) => a.start - b.start) : phrases.found;
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
   const codes = extractCodes(text);
   const age = extractAge(text);
@@ -81,6 +91,8 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const facts: Record<string, FactValue> = { ...stated.facts };
   for (const mention of codes) Object.assign(facts, { ...impliedFacts(model.codes, mention.code), ...facts });
   if (codes.length > 0) facts.codes = codes.map((c) => c.code);
+  // Echoed back ("C61 → prostate cancer"), a code with no mapping included, so nothing is guessed unseen.
+  if (icd.codes.length > 0) facts.icdCodes = icd.codes.map((c) => c.echo);
   // "77421 or G6002?" asks which code to report, not whether two methods were used.
   const codeChoice = CODE_CHOICE.test(text);
   if (!codeChoice && new Set(codes.map((c) => c.code).filter((c) => isIgrtMethod(model.codes, c))).size >= 2) {

@@ -45,6 +45,21 @@ export function decideQuickly(rules: readonly Rule[], scope: Scope): Outcome {
   });
 }
 
+/**
+ * The rule that decides however the facts still unknown turn out, null when no rule can ever
+ * be met, undefined when more facts could change which rule decides. Three-valued logic is
+ * monotone — a met or not-met condition stays so as unknown facts become known — so a list
+ * whose first rule not ruled out is met is settled, rule and all.
+ */
+export function firmRule(rules: readonly Rule[], scope: Scope): Rule | null | undefined {
+  for (const rule of rules) {
+    const value = evaluateCondition(rule.when, scope);
+    if (value === 'met') return rule;
+    if (value === 'unknown') return undefined;
+  }
+  return null;
+}
+
 /** A decision list's outcome without its trace. */
 export type Outcome = { kind: 'decided'; rule: Rule } | { kind: 'open'; candidates: readonly Rule[] } | { kind: 'none' };
 

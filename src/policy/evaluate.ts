@@ -1,7 +1,7 @@
 import type { Determination, Question } from '../contract/determination.js';
 import { evaluateCondition, firstOpenFact, type Scope } from './condition.js';
 import type { Corpus, Policy } from './corpus.js';
-import { type Decision, decide, decideQuickly, type RuleTrace } from './decide.js';
+import { type Decision, decide, decideQuickly, firmRule, type RuleTrace } from './decide.js';
 import { completions } from './enumerate.js';
 import { domain, type Facts, type FactValue } from './facts.js';
 import type { Rule } from './schema.js';
@@ -149,25 +149,28 @@ function resolve(rules: readonly Rule[], scope: Scope, corpus: Corpus): Decision
   return settled ? { kind: 'decided', rule: settled, trace: decision.trace } : decision;
 }
 
-/** The rule that decides in every completion of the open facts with one determination, if any. */
+/**
+ * The rule that decides in every completion of the open facts with one determination, if any;
+ * of several such rules, the one deciding the most completions (the first found on a tie).
+ * Completions a partial assignment already settles are counted, not walked.
+ */
 function settleByCases(rules: readonly Rule[], scope: Scope, corpus: Corpus, candidates: readonly Rule[]): Rule | undefined {
   const open = [...new Set(candidates.flatMap((rule) => factsOf(rule.when)))].filter((fact) => scope.facts[fact] === undefined);
-  const cases = completions(corpus.facts, open, scope.excluded);
+  const withValues = (values: Readonly<Record<string, FactValue>>): Scope => ({ ...scope, facts: { ...scope.facts, ...values } });
+  const cases = completions(corpus.facts, open, scope.excluded, (values) => firmRule(rules, withValues(values)) !== undefined);
   if (!cases) return undefined;
-  const seen: Rule[] = [];
-  for (const values of cases) {
-    const outcome = decideQuickly(rules, { ...scope, facts: { ...scope.facts, ...values } });
-    // One open or differing case is enough to keep the question open.
-    if (outcome.kind !== 'decided' || (seen[0] && outcome.rule.decision !== seen[0].decision)) return undefined;
-    seen.push(outcome.rule);
-  }
-  return seen.length > 0 ? mostFrequent(seen) : undefined;
-}
-
-function mostFrequent(rules: Rule[]): Rule {
   const counts = new Map<Rule, number>();
-  for (const rule of rules) counts.set(rule, (counts.get(rule) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as Rule;
+  let decision: Rule['decision'] | undefined;
+  for (const { values, weight } of cases) {
+    const outcome = decideQuickly(rules, withValues(values));
+    // One open or differing case is enough to keep the question open.
+    if (outcome.kind !== 'decided' || (decision !== undefined && outcome.rule.decision !== decision)) return undefined;
+    decision = outcome.rule.decision;
+    counts.set(outcome.rule, (counts.get(outcome.rule) ?? 0) + weight);
+  }
+  let best: Rule | undefined;
+  for (const [rule, count] of counts) if (!best || count > (counts.get(best) ?? 0)) best = rule;
+  return best;
 }
 
 /**

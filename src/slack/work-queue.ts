@@ -1,44 +1,39 @@
 import { performance } from 'node:perf_hooks';
 import type { WorkQueueLimits } from '../config.js';
 
-/** How busy the event loop has been lately, 0–1. */
-export type LoadProbe = () => number;
+/** A clock in milliseconds (injected by tests). */
+export type Clock = () => number;
 
-/**
- * The event loop's utilisation over the last tenth of a second or more, measured when asked
- * (no timer): the share of time it spent running code rather than waiting for I/O.
- */
-export function eventLoopLoad(windowMs = 100): LoadProbe {
-  let mark = performance.eventLoopUtilization();
-  let markedAt = performance.now();
-  let last = 0;
-  return () => {
-    const now = performance.now();
-    if (now - markedAt >= windowMs) {
-      last = performance.eventLoopUtilization(mark).utilization;
-      mark = performance.eventLoopUtilization();
-      markedAt = now;
-    }
-    return last;
-  };
+/** How long one turn of the event loop may spend starting jobs before it yields to I/O (acks). */
+const SLICE_MS = 2;
+
+interface Waiting {
+  readonly job: () => Promise<void>;
+  readonly at: number;
 }
 
 /**
- * The one place answer work runs, after the acknowledgements. Each job starts on its own turn
- * of the event loop (setImmediate), so incoming requests are parsed and acked between jobs
- * instead of queueing behind them. Bounded in concurrency and length; a job's failure is
- * reported, never thrown; `drain` lets the process finish what it accepted before it exits.
+ * The one place answer work runs, after the acknowledgements. Jobs start on later turns of the
+ * event loop (setImmediate), a slice of at most a couple of milliseconds per turn, so incoming
+ * requests are parsed and acked between them instead of queueing behind a burst. Bounded in
+ * concurrency and length; a job's failure is reported, never thrown; `drain` lets the process
+ * finish what it accepted before it exits.
+ *
+ * It refuses only on a real backlog — the waiting places all taken, or the oldest waiting job
+ * older than `maxWaitMs` — never on a sample of how busy the loop looks: a GC pause or another
+ * process on the machine is not a reason to tell a user "busy" while answers keep up.
  */
 export class WorkQueue {
-  private readonly waiting: (() => Promise<void>)[] = [];
+  private readonly waiting: Waiting[] = [];
   private active = 0;
   private closed = false;
+  private pumping = false;
   private idle: (() => void)[] = [];
 
   constructor(
-    private readonly limits: WorkQueueLimits = { concurrency: 32, maxQueued: 1000, maxLoad: 0.9 },
+    private readonly limits: WorkQueueLimits = { concurrency: 32, maxQueued: 1000, maxWaitMs: 3000 },
     private readonly onError: (error: unknown) => void = () => {},
-    private readonly load: LoadProbe = eventLoopLoad(),
+    private readonly now: Clock = () => performance.now(),
   ) {}
 
   /** Jobs waiting for a free slot. */
@@ -51,23 +46,27 @@ export class WorkQueue {
     return this.active;
   }
 
+  /** How long the oldest waiting job has waited, in ms (0 when none waits). */
+  get oldestWaitMs(): number {
+    const head = this.waiting[0];
+    return head ? this.now() - head.at : 0;
+  }
+
   /**
-   * True when an offer would be refused: every slot and waiting place taken, or draining, or
-   * the event loop saturated while an answer is already in hand — then more answer work would
-   * only delay the acknowledgements, which Slack needs within 3 seconds, so the asker hears
-   * "busy". Answers then go one at a time until the loop has headroom again.
+   * True when an offer would be refused: draining, or a backlog the queue is not working off —
+   * every slot and waiting place taken, or the oldest waiting job past `maxWaitMs`.
    */
   get full(): boolean {
     if (this.closed) return true;
-    if (this.active >= this.limits.concurrency && this.waiting.length >= this.limits.maxQueued) return true;
-    return (this.waiting.length > 0 || this.active > 0) && this.load() > this.limits.maxLoad;
+    if (this.active + this.waiting.length >= this.limits.concurrency + this.limits.maxQueued) return true;
+    return this.oldestWaitMs > this.limits.maxWaitMs;
   }
 
   /** Accepts a job, or returns false when the queue is full or draining. */
   offer(job: () => Promise<void>): boolean {
     if (this.full) return false;
-    this.waiting.push(job);
-    this.schedule();
+    this.waiting.push({ job, at: this.now() });
+    this.arm();
     return true;
   }
 
@@ -78,25 +77,38 @@ export class WorkQueue {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  private schedule(): void {
-    // The slot is taken now, not when the job starts, so offers in one tick cannot overshoot it.
-    const job = this.active < this.limits.concurrency ? this.waiting.shift() : undefined;
-    if (!job) return;
-    this.active++;
-    setImmediate(() => {
-      // A job that throws synchronously is reported like one that rejects.
-      Promise.resolve()
-        .then(job)
-        .catch(this.onError)
-        .finally(() => this.finish());
-    });
+  /** Schedules one pump on a later turn, unless one is pending already. */
+  private arm(): void {
+    if (this.pumping || this.waiting.length === 0 || this.active >= this.limits.concurrency) return;
+    this.pumping = true;
+    setImmediate(this.pump);
   }
 
-  private finish(): void {
+  /** Starts waiting jobs while slots are free, for one slice of this turn; re-arms for the rest. */
+  private readonly pump = (): void => {
+    this.pumping = false;
+    const started = performance.now();
+    while (this.active < this.limits.concurrency && performance.now() - started < SLICE_MS) {
+      const next = this.waiting.shift();
+      if (!next) break;
+      this.active++;
+      // A job that throws synchronously is reported like one that rejects.
+      let running: Promise<void>;
+      try {
+        running = next.job();
+      } catch (error) {
+        running = Promise.reject(error);
+      }
+      running.catch(this.onError).finally(this.finish);
+    }
+    this.arm();
+  };
+
+  private readonly finish = (): void => {
     this.active--;
-    this.schedule();
+    this.arm();
     if (this.active === 0 && this.waiting.length === 0) {
       for (const resolve of this.idle.splice(0)) resolve();
     }
-  }
+  };
 }

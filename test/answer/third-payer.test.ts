@@ -46,6 +46,7 @@ function withThirdPayer(edit: (files: Required<DataFiles>) => void = () => {}): 
     intents: projectPath('intents', 'intents.yaml'),
     assertion: projectPath('intents', 'assertion.yaml'),
     caseCues: projectPath('intents', 'case-cues.yaml'),
+    icd10: projectPath('intents', 'icd10.yaml'),
   };
   edit(files);
   return files;

@@ -114,9 +114,11 @@ describe('what a code states on its own comes from codes.yaml', () => {
     ['77385', { modality: 'imrt' }],
     ['77373', { modality: 'sbrt' }],
     ['77371', { modality: 'srs' }],
-    ['G6017', { respiratoryTracking: true }],
-    ['0197T', { respiratoryTracking: true }],
-    ['77387', {}],
+    // An IGRT code also says, through its kind, that an IGRT code is billed.
+    ['G6017', { respiratoryTracking: true, igrtCode: true }],
+    ['0197T', { respiratoryTracking: true, igrtCode: true }],
+    ['77387', { igrtCode: true }],
+    ['G6001', { igrtCode: true }],
     ['99213', {}],
   ])('%s implies %o', (code, facts) => {
     expect(impliedFacts(table, code)).toEqual(facts);

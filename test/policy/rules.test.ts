@@ -416,6 +416,15 @@ notMet(
 // CVS — billing
 met('cvs.billing.topic-silent', 'two IGRT methods a day', { multipleMethodsSameDay: true });
 met('cvs.sbrt-srs.bundled', 'SRS', { modality: 'srs' });
+// An IGRT code (codes.yaml kind igrt) CVS never names is one of "the IGRT codes" it bundles with SBRT/SRS.
+notMet(
+  'cvs.billing.topic-silent',
+  'G6001 with SBRT',
+  { modality: 'sbrt', igrtCode: true, codes: ['G6001'] },
+  'bundled',
+  'cvs.sbrt-srs.bundled',
+);
+met('cvs.billing.topic-silent', 'G6001 with IMRT', { modality: 'imrt', igrtCode: true, codes: ['G6001'] });
 unknown('cvs.sbrt-srs.bundled', 'IGRT billed separately? no modality', {}, 'modality');
 met('cvs.superficial-electron.billing', 'superficial', { modality: 'superficial' });
 met('cvs.billing.silent', 'IMRT in HOPPS', { modality: 'imrt', setting: 'hospital_outpatient' });

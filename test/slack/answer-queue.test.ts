@@ -55,7 +55,7 @@ describe('acks come first; answers go through one bounded queue', () => {
   });
 
   test('when the queue is full the command’s ack itself says "busy, try again", and queued answers still arrive', async () => {
-    const { stub, slack, blocking } = await setUp({ work: new WorkQueue({ concurrency: 1, maxQueued: 1, maxLoad: 1 }) });
+    const { stub, slack, blocking } = await setUp({ work: new WorkQueue({ concurrency: 1, maxQueued: 1, maxWaitMs: 60_000 }) });
     const acks: string[] = [];
     for (const id of ['q1', 'q2', 'q3']) {
       const res = await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/${id}`, `U-${id}`), form);
@@ -71,7 +71,7 @@ describe('acks come first; answers go through one bounded queue', () => {
   });
 
   test('when the queue is full a mention gets a polite "busy" reply in its thread', async () => {
-    const { stub, slack, blocking } = await setUp({ work: new WorkQueue({ concurrency: 1, maxQueued: 0, maxLoad: 1 }) });
+    const { stub, slack, blocking } = await setUp({ work: new WorkQueue({ concurrency: 1, maxQueued: 0, maxWaitMs: 60_000 }) });
     await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/first`), form);
     const mention = { type: 'app_mention', user: 'U2', text: '<@UBOT> Horizon IMRT', channel: 'CB', ts: '1800000001.000100' };
     await signedPost(slack.url, eventBody(mention));

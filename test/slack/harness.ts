@@ -94,7 +94,6 @@ export async function startApp(
     LOG_LEVEL: 'error',
     // The load guard has its own tests (work-queue.test.ts); end-to-end answers must not
     // depend on how busy the test machine happens to be.
-    ANSWER_MAX_LOAD: '1',
     ...options.env,
   });
   if (config.mode === 'console') throw new Error('expected a Slack configuration');

@@ -22,7 +22,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 describe('WorkQueue', () => {
   test('runs at most `concurrency` jobs at once and starts the next when one ends', async () => {
     const log: string[] = [];
-    const queue = new WorkQueue({ concurrency: 2, maxQueued: 10, maxLoad: 1 });
+    const queue = new WorkQueue({ concurrency: 2, maxQueued: 10, maxWaitMs: 60_000 });
     const jobs = ['a', 'b', 'c'].map((name) => gated(log, name));
     for (const { job } of jobs) expect(queue.offer(job)).toBe(true);
     await turn();
@@ -36,22 +36,39 @@ describe('WorkQueue', () => {
   });
 
   test.each([
-    ['a saturated loop with an answer already running refuses', 0.95, 1, false],
-    ['a saturated loop with no answer in hand still takes one', 0.95, 0, true],
-    ['a loop with headroom takes jobs up to the bounds', 0.5, 2, true],
-  ])('load guard — %s', (_name, load, already, accepted) => {
+    ['a backlog whose oldest job waited past maxWaitMs refuses', 1001, false],
+    ['a backlog being worked off within maxWaitMs takes more', 1000, true],
+  ])('backlog age — %s', (_name, waited, accepted) => {
+    let clock = 0;
     const queue = new WorkQueue(
-      { concurrency: 1, maxQueued: 10, maxLoad: 0.9 },
+      { concurrency: 1, maxQueued: 10, maxWaitMs: 1000 },
       () => {},
-      () => load,
+      () => clock,
     );
     const never = () => new Promise<void>(() => {});
-    for (let i = 0; i < already; i++) queue.offer(never);
+    queue.offer(never);
+    queue.offer(never);
+    clock = waited;
     expect(queue.offer(never)).toBe(accepted);
   });
 
+  test('no backlog, no refusal: a queue with free slots takes jobs however long ago the last came', async () => {
+    let clock = 0;
+    const queue = new WorkQueue(
+      { concurrency: 4, maxQueued: 0, maxWaitMs: 10 },
+      () => {},
+      () => clock,
+    );
+    const never = () => new Promise<void>(() => {});
+    for (let i = 0; i < 4; i++) {
+      clock += 1000;
+      expect(queue.offer(never)).toBe(true);
+      await turn();
+    }
+  });
+
   test('refuses a job once the running slots and `maxQueued` waiting places are taken', () => {
-    const queue = new WorkQueue({ concurrency: 1, maxQueued: 1, maxLoad: 1 });
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 1, maxWaitMs: 60_000 });
     const never = () => new Promise<void>(() => {});
     expect(queue.offer(never)).toBe(true);
     expect(queue.offer(never)).toBe(true);
@@ -69,7 +86,7 @@ describe('WorkQueue', () => {
 
   test('drain refuses new jobs and resolves once every accepted job has finished', async () => {
     const log: string[] = [];
-    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5, maxLoad: 1 });
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5, maxWaitMs: 60_000 });
     const first = gated(log, 'a');
     const second = gated(log, 'b');
     queue.offer(first.job);
@@ -90,7 +107,7 @@ describe('WorkQueue', () => {
 
   test('a job that throws or rejects is reported and the queue goes on', async () => {
     const errors: unknown[] = [];
-    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5, maxLoad: 1 }, (error) => errors.push(error));
+    const queue = new WorkQueue({ concurrency: 1, maxQueued: 5, maxWaitMs: 60_000 }, (error) => errors.push(error));
     queue.offer(() => {
       throw new Error('sync');
     });
