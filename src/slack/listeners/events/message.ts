@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
+import type { SlackReply } from '../../reply.js';
 import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
 
 /**
@@ -25,6 +26,18 @@ export function message(deps: SlackDeps) {
       ...('user' in event && event.user ? { user: event.user } : {}),
       deliver: (reply) =>
         client.chat.postMessage({ channel: event.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...reply }),
+      // Should the answer not post, the asker alone is told, by another method.
+      ...('user' in event && event.user
+        ? {
+            tellUndelivered: ({ text }: SlackReply) =>
+              client.chat.postEphemeral({
+                channel: event.channel,
+                user: String(event.user),
+                text,
+                ...(threadTs ? { thread_ts: threadTs } : {}),
+              }),
+          }
+        : {}),
     });
   };
 }
