@@ -63,7 +63,7 @@ export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
     } catch (error) {
       // A failed answer is told to the asker, not only logged.
       failed(deps, surface, error, 'answer_failed');
-      lost(deps, accepted, failedReply(deps));
+      lost(deps, accepted, failedReply(deps), false);
       return;
     }
     await deliver(deps, accepted, reply);
@@ -101,7 +101,7 @@ function deliver(deps: SlackDeps, accepted: AcceptedQuestion, reply: SlackReply)
       },
       (error: unknown) => {
         failed(deps, accepted.surface, error);
-        lost(deps, accepted, undeliveredReply(deps));
+        lost(deps, accepted, undeliveredReply(deps), true);
       },
     );
   return room ? sent : Promise.resolve();
@@ -132,10 +132,11 @@ function sendNotice(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackRe
  * when the listener gave a way, else where the answer would have gone; at most one such notice
  * per user per window, outside the destination's lane (the lane may be what is stuck).
  */
-function lost(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackReply): void {
+function lost(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackReply, undelivered: boolean): void {
   deps.outcomes.failed++;
   if (!deps.failureNotices.allow(accepted.user ?? accepted.thread)) return;
-  const tell = accepted.tellUndelivered ?? accepted.tell ?? accepted.deliver;
+  // When posting was what failed, another way (an ephemeral message) is tried first.
+  const tell = (undelivered ? accepted.tellUndelivered : undefined) ?? accepted.tell ?? accepted.deliver;
   deps.delivery
     .urgent(() => tell(notice))
     .then(
