@@ -126,7 +126,7 @@ const scenarios: [string, () => Promise<Row>][] = [
         async (app, stub) => {
           await sleep(1500);
           const before = await app.readyz();
-          const notReady = before.status === 503 && before.body.includes('auth.test failed');
+          const notReady = before.status === 503 && before.body.includes('"slack":{"ok":false');
           await stub.start(stub.port);
           const waited = await app.ready(35_000);
           const asked = await mentions(app, 'CSTART', users('UST', 3));

@@ -20,7 +20,7 @@ export type AuthTest = () => Promise<{ user_id?: string; bot_id?: string; team_i
  */
 export class SlackAuthorization {
   private result: AuthorizeResult | undefined;
-  private failure = 'not checked yet';
+  private failure = 'auth.test not answered yet';
   private attempts = 0;
   private inFlight: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
