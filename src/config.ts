@@ -27,6 +27,7 @@ const Env = z
       .regex(/^xapp-/, 'must be an app-level token (xapp-…)')
       .optional(),
     SLACK_API_URL: z.url().optional(),
+    SLACK_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL, or the path of a Unix socket').optional(),
     ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
@@ -66,6 +67,8 @@ export type Config =
       readonly signingSecret: string;
       readonly appToken?: string;
       readonly slackApiUrl?: string;
+      /** How long one Web API call may take before it is abandoned (and retried). */
+      readonly slackApiTimeoutMs?: number;
       readonly port: number;
       readonly logLevel: string;
       readonly logQuestionText: boolean;
@@ -108,6 +111,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     signingSecret: e.SLACK_SIGNING_SECRET,
     ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
     ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
+    slackApiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     logQuestionText,

@@ -7,10 +7,27 @@ import { createContextStore } from './context/create-store.js';
 import { DataError } from './data/load-yaml.js';
 import { createLogger } from './log/logger.js';
 import { createSlackApp } from './slack/app.js';
+import { DEFAULT_HTTP_LIMITS, type HttpFront, startHttpFront } from './slack/http-front.js';
 import { RateLimiter } from './slack/rate-limit.js';
 
 // How long a stopping process keeps answering what it acknowledged (Kubernetes kills at 30 s by default).
 const DRAIN_MS = 20_000;
+// How long open connections may finish their request once stopping begins.
+const STOP_CONNECTIONS_MS = 3_000;
+
+/** The HTTP front's limits, from the environment (validated in readConfig). */
+function httpLimits() {
+  const env = (name: string, fallback: number) => {
+    const value = Number(process.env[name]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    bodyLimitBytes: env('HTTP_BODY_LIMIT_BYTES', DEFAULT_HTTP_LIMITS.bodyLimitBytes),
+    headersTimeoutMs: env('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+    requestTimeoutMs: env('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+    keepAliveTimeoutMs: env('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
+  };
+}
 
 /** `npm start`: Slack over HTTP or Socket Mode when tokens are configured, else the local console. */
 async function main(): Promise<void> {
@@ -23,11 +40,16 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel, logQuestionText: config.logQuestionText });
   // The environment was validated once, above; the store is built from that result.
   const stores = createContextStore(config.redisUrl ? { REDIS_URL: config.redisUrl } : {}, {
-    onError: (error) => log.warn({ event: 'redis_error', error: String(error) }, 'redis error'),
     feedbackFile: config.feedback.file,
     feedbackRetentionMs: config.feedback.retentionMs,
+    onError: (error) => log.debug({ event: 'redis_error', error: String(error) }, 'redis error'),
+    // One line when the shared store goes away (answers continue without shared context) and one when it is back.
+    onHealth: (health) =>
+      health.ok
+        ? log.info({ event: 'redis_resumed' }, 'redis reachable again: shared thread context resumed')
+        : log.error({ event: 'redis_degraded', reason: health.reason }, 'redis unreachable: answering from memory'),
   });
-  const { app, work } = createSlackApp(config, {
+  const { app, work, receiver, auth, delivery, markStopping } = createSlackApp(config, {
     answer,
     pipeline,
     store: stores.store,
@@ -36,8 +58,19 @@ async function main(): Promise<void> {
     log,
     logQuestionText: config.logQuestionText,
     limiter: new RateLimiter(),
+    ...(stores.backend === 'redis' ? { storeHealth: stores.health } : {}),
   });
-  await (config.mode === 'http' ? app.start(config.port) : app.start());
+  // The token is checked in the background, retried with backoff until Slack accepts it;
+  // meanwhile /readyz says why the app is not ready.
+  void auth.start();
+  let front: HttpFront | undefined;
+  if (config.mode === 'http' && receiver) {
+    front = await startHttpFront(receiver.requestListener, config.port, httpLimits(), (error) =>
+      log.warn({ event: 'http_dispatch_failed', error: error instanceof Error ? error.message : String(error) }, 'bad request'),
+    );
+  } else {
+    await app.start();
+  }
   log.info(
     { event: 'started', mode: config.mode, ...(config.mode === 'http' ? { port: config.port } : {}), store: stores.backend },
     config.mode === 'http' ? `IGRT assistant listening on port ${config.port} (HTTP)` : 'IGRT assistant connected (Socket Mode)',
@@ -53,9 +86,15 @@ async function main(): Promise<void> {
   const stop = async () => {
     // Stop taking requests, then answer what was already acknowledged (bounded, so a stuck
     // Web API cannot hold the process past its orchestrator's kill timeout), then close.
-    await app.stop();
+    markStopping();
+    auth.stop();
+    // Idle and half-open connections are closed within the deadline, in-flight requests finish.
+    await (front ? front.stop(STOP_CONNECTIONS_MS) : app.stop());
     const drained = await Promise.race([
-      work.drain().then(() => true),
+      work
+        .drain()
+        .then(() => delivery.drain())
+        .then(() => true),
       new Promise<boolean>((resolve) => setTimeout(resolve, DRAIN_MS, false).unref()),
     ]);
     await stores.close();

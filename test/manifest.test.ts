@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { projectPath } from '../src/data/paths.js';
 
-const schemaDir = projectPath('..', 'shared', 'slack-manifest-schema');
+const schemaDir = projectPath('test', 'fixtures', 'slack-manifest-schema');
 const readJson = (path: string) => JSON.parse(readFileSync(`${schemaDir}/${path}`, 'utf8')) as Record<string, unknown>;
 
 // The top schema names its two versions by URL; offline, register the files under those URLs.

@@ -5,6 +5,7 @@ import { type FeedbackLimits, type FeedbackStore, FileFeedbackStore, RedisFeedba
 import { MemoryContextStore } from './memory-store.js';
 import { RedisEventDeduper } from './redis-dedupe.js';
 import { RedisContextStore } from './redis-store.js';
+import { HealthMark, ResilientContextStore, ResilientEventDeduper, type StoreHealth } from './resilient.js';
 import type { ContextStore } from './store.js';
 
 /** Thread context and event de-duplication, from one backend, with a way to release it. */
@@ -14,12 +15,16 @@ export interface SharedState {
   readonly dedupe: EventDeduper;
   /** 👍/👎 on answers: a sorted set in Redis, else the local file. */
   readonly feedback: FeedbackStore;
+  /** Whether the shared store is reachable now (always ok in memory), for readiness. */
+  health(): StoreHealth;
   close(): Promise<void>;
 }
 
 /** How the Redis backend reports connection trouble (ioredis retries on its own; this is for the log). */
 export interface CreateStoreOptions {
   readonly onError?: (error: Error) => void;
+  /** Told when the shared store stops or starts answering (degraded to memory, or resumed). */
+  readonly onHealth?: (health: StoreHealth) => void;
   /** Thread context lifetime after its last turn. */
   readonly ttlMs?: number;
   /** The feedback file without Redis, and how long feedback is kept. */
@@ -54,22 +59,37 @@ export function createContextStore(
   if (!url) {
     const store = new MemoryContextStore(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs });
     const feedback = new FileFeedbackStore(options.feedbackFile ?? DEFAULT_FEEDBACK_FILE, limits);
-    return { backend: 'memory', store, dedupe: new MemoryEventDeduper(), feedback, close: async () => {} };
+    return {
+      backend: 'memory',
+      store,
+      dedupe: new MemoryEventDeduper(),
+      feedback,
+      health: () => ({ ok: true }),
+      close: async () => {},
+    };
   }
   if (!isRedisUrl(url)) {
     throw new StoreConfigError('REDIS_URL must be a redis:// or rediss:// URL, or the path of a Unix socket');
   }
-  // A few retries per command, so a Redis outage fails a turn instead of hanging it.
-  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  // Commands fail after one reconnection attempt (and the resilient store gives each call a
+  // second), so an outage degrades a turn to memory instead of holding it; ioredis reconnects
+  // on its own, every second or two, and service resumes on the next call.
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(100 * times, 2_000),
+  });
   // Without a listener ioredis prints every reconnect failure itself; route them to the caller's log.
   redis.on('error', options.onError ?? (() => {}));
+  const mark = new HealthMark(options.onHealth);
   return {
     backend: 'redis',
-    store: new RedisContextStore(redis, options.ttlMs),
-    dedupe: new RedisEventDeduper(redis),
     feedback: new RedisFeedbackStore(redis, limits),
+    store: new ResilientContextStore(new RedisContextStore(redis, options.ttlMs), mark),
+    dedupe: new ResilientEventDeduper(new RedisEventDeduper(redis), mark),
+    health: () => (redis.status === 'ready' ? { ok: true } : { ok: false, reason: `redis ${redis.status}` }),
     close: async () => {
-      await redis.quit();
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

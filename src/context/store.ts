@@ -23,9 +23,10 @@ export interface ThreadState {
  * the in-memory one when several instances serve one workspace.
  */
 export interface ContextStore {
-  get(threadId: string): Promise<ThreadState | undefined>;
-  set(threadId: string, state: ThreadState): Promise<void>;
   /** A small key-value side store on the same backend (answers kept for Share and buttons): a string value, or undefined once expired. */
   getValue(key: string): Promise<string | undefined>;
   putValue(key: string, value: string, ttlMs: number): Promise<void>;
+  /** `onDegraded` is told when the shared store could not be reached and a fallback answered. */
+  get(threadId: string, onDegraded?: () => void): Promise<ThreadState | undefined>;
+  set(threadId: string, state: ThreadState, onDegraded?: () => void): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { ReplyFile } from '../render/blocks.js';
 import type { SlackDeps } from './deps.js';
-import { answerForSlack, busyReply, failedReply, type SlackReply, slowDownReply } from './reply.js';
+import { answerForSlack, busyReply, failedReply, type SlackReply, slowDownReply, undeliveredReply } from './reply.js';
 
 /** A question a listener has acknowledged, and how its reply reaches Slack. */
 export interface AcceptedQuestion {
@@ -12,8 +12,21 @@ export interface AcceptedQuestion {
   readonly deliver: (reply: SlackReply) => Promise<unknown>;
   /** Sends what a message cannot hold as a file where the asker will see it (files.uploadV2). */
   readonly upload?: (file: ReplyFile) => Promise<unknown>;
-  /** Where a refusal or a failure goes when it must not land where the answer would (a button's message): privately. */
+  /**
+   * Where a refusal or a failure goes when it must not land where the answer would (a button's
+   * message), or when the answer's way failed (posting in the channel): privately.
+   */
   readonly tell?: (reply: SlackReply) => Promise<unknown>;
+  /** How to tell the asker their answer could not be posted, when the answer's own way failed (an ephemeral message). */
+  readonly tellUndelivered?: (reply: SlackReply) => Promise<unknown>;
+  /** Where the reply goes, for the per-destination limit; by default the thread's channel. */
+  readonly destination?: string;
+}
+
+/** The channel of a context key ("thread:C1:123.4", "command:T1:C1:U1"), the unit one hang holds up. */
+export function destinationOf(thread: string): string {
+  const parts = thread.split(':');
+  return (parts[0] === 'command' ? parts[2] : parts[1]) ?? thread;
 }
 
 /**
@@ -26,7 +39,7 @@ export function refusal(deps: SlackDeps, user: string | undefined, surface: stri
     deps.shed.refused('rate_limited', surface);
     return slowDownReply(deps);
   }
-  if (deps.work.full) {
+  if (deps.work.full || deps.delivery.saturated) {
     deps.shed.refused('busy', surface);
     return busyReply(deps);
   }
@@ -36,11 +49,12 @@ export function refusal(deps: SlackDeps, user: string | undefined, surface: stri
 /**
  * Queues the answer to a question that has passed `refusal` and returns at once, so the
  * listener (and Bolt's response to Slack) never waits for answering, rendering, posting or
- * logging. Should the queue fill in between, the user is told it is busy.
+ * logging. The worker hands the reply to delivery (see `deliver`); a reply that cannot be
+ * delivered is counted and, where Slack allows, the user is told. Should the queue fill in
+ * between, the user is told it is busy.
  */
 export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
-  const { question, thread, surface, shareable, user, deliver } = accepted;
-  const tell = accepted.tell ?? deliver;
+  const { question, thread, surface, shareable, user } = accepted;
   const queued = deps.work.offer(async () => {
     let reply: SlackReply;
     try {
@@ -52,20 +66,20 @@ export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
     } catch (error) {
       // A failed answer is told to the asker, not only logged.
       failed(deps, surface, error, 'answer_failed');
-      await tell(failedReply(deps));
+      lost(deps, accepted, failedReply(deps), false);
       return;
     }
     const { file, ...message } = reply;
-    await deliver(message);
-    if (file && accepted.upload) await accepted.upload(file);
+    await deliver(deps, accepted, message);
+    if (file && accepted.upload) await accepted.upload(file).catch((error: unknown) => failed(deps, surface, error));
   });
-  if (!queued) tell(busyReply(deps)).catch((error: unknown) => failed(deps, surface, error));
+  if (!queued) sendNotice(deps, accepted, busyReply(deps));
 }
 
 /** `refusal`, then `queueAnswer`: for listeners whose acknowledgement cannot carry a reply (events, buttons). */
 export function answerLater(deps: SlackDeps, accepted: AcceptedQuestion): void {
   const refused = refusal(deps, accepted.user, accepted.surface);
-  if (refused) (accepted.tell ?? accepted.deliver)(refused).catch((error: unknown) => failed(deps, accepted.surface, error));
+  if (refused) sendNotice(deps, accepted, refused);
   else queueAnswer(deps, accepted);
 }
 
@@ -73,6 +87,67 @@ export function answerLater(deps: SlackDeps, accepted: AcceptedQuestion): void {
 export function failed(deps: SlackDeps, surface: string, error: unknown, event = 'reply_failed'): void {
   deps.log.error(
     { event, surface, error: error instanceof Error ? error.message : String(error) },
-    event === 'reply_failed' ? 'reply failed' : 'answer failed',
+    event === 'reply_failed' ? 'reply failed' : event.replace('_', ' '),
   );
+}
+
+/**
+ * Hands a reply to delivery. The worker waits for it only when its destination has room: one
+ * that is backed up (hanging) holds at most its own few deliveries, and the worker moves on.
+ */
+function deliver(deps: SlackDeps, accepted: AcceptedQuestion, reply: SlackReply): Promise<void> {
+  const destination = accepted.destination ?? destinationOf(accepted.thread);
+  const room = deps.delivery.hasRoom(destination);
+  const sent = deps.delivery
+    .send(destination, () => accepted.deliver(reply))
+    .then(
+      () => {
+        deps.outcomes.delivered++;
+      },
+      (error: unknown) => {
+        failed(deps, accepted.surface, error);
+        lost(deps, accepted, undeliveredReply(deps), true);
+      },
+    );
+  return room ? sent : Promise.resolve();
+}
+
+/**
+ * A refusal notice: at most one per user per window, and through bounded delivery like any
+ * reply — under a flood the notices are dropped (counted), never queued without end.
+ */
+function sendNotice(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackReply): void {
+  if (!deps.notices.allow(accepted.user ?? accepted.thread)) {
+    deps.outcomes.noticesCoalesced++;
+    return;
+  }
+  const tell = accepted.tell ?? accepted.deliver;
+  deps.delivery
+    .send(accepted.destination ?? destinationOf(accepted.thread), () => tell(notice))
+    .then(
+      () => {
+        deps.outcomes.noticesSent++;
+      },
+      (error: unknown) => failed(deps, accepted.surface, error, 'notice_failed'),
+    );
+}
+
+/**
+ * An answer that will not arrive: counted, and the user told where Slack allows — privately
+ * when the listener gave a way, else where the answer would have gone; at most one such notice
+ * per user per window, outside the destination's lane (the lane may be what is stuck).
+ */
+function lost(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackReply, undelivered: boolean): void {
+  deps.outcomes.failed++;
+  if (!deps.failureNotices.allow(accepted.user ?? accepted.thread)) return;
+  // When posting was what failed, another way (an ephemeral message) is tried first.
+  const tell = (undelivered ? accepted.tellUndelivered : undefined) ?? accepted.tell ?? accepted.deliver;
+  deps.delivery
+    .urgent(() => tell(notice))
+    .then(
+      () => {
+        deps.outcomes.told++;
+      },
+      (error: unknown) => failed(deps, accepted.surface, error, 'tell_failed'),
+    );
 }

@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { redactIdentifiers } from '../log/redact.js';
 
 const TO_PINO: Record<LogLevel, string> = {
   [LogLevel.DEBUG]: 'debug',
@@ -23,11 +24,17 @@ export function boltLevel(pinoLevel: string): LogLevel {
  */
 export function boltLogger(log: Logger, name = 'bolt'): BoltLogger {
   let target = log.child({ component: name });
+  // Bolt's debug lines carry whole Slack bodies (the user's text, the answer's buttons), so every
+  // line goes through the same identifier masking as logged question text — and is only
+  // formatted at all when its level is on.
+  const write = (level: 'debug' | 'info' | 'warn' | 'error', msg: unknown[]) => {
+    if (target.isLevelEnabled(level)) target[level](redactIdentifiers(format(...msg)));
+  };
   return {
-    debug: (...msg: unknown[]) => target.debug(format(...msg)),
-    info: (...msg: unknown[]) => target.info(format(...msg)),
-    warn: (...msg: unknown[]) => target.warn(format(...msg)),
-    error: (...msg: unknown[]) => target.error(format(...msg)),
+    debug: (...msg: unknown[]) => write('debug', msg),
+    info: (...msg: unknown[]) => write('info', msg),
+    warn: (...msg: unknown[]) => write('warn', msg),
+    error: (...msg: unknown[]) => write('error', msg),
     // Bolt sets a level on every logger it is given (INFO unless told); it may narrow what the
     // project's LOG_LEVEL lets through, never widen it, so "silent" stays silent.
     setLevel: (level: LogLevel) => {

@@ -4,6 +4,8 @@ import type { Pipeline } from '../answer/pipeline.js';
 import type { EventDeduper } from '../context/dedupe.js';
 import type { FeedbackStore } from '../context/feedback-store.js';
 import type { ContextStore } from '../context/store.js';
+import type { Delivery } from './delivery.js';
+import type { NoticeGate, OutcomeCounts } from './outcomes.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ShedLog } from './shed-log.js';
 import type { UserTimeZones } from './user-time-zones.js';
@@ -29,4 +31,11 @@ export interface SlackDeps {
   readonly now?: () => Date;
   /** Where 👍/👎 on answers is kept (scrubbed, bounded); without it feedback is thanked and not kept. */
   readonly feedback?: FeedbackStore;
+  /** Where replies leave for Slack, bounded per destination and in all. */
+  readonly delivery: Delivery;
+  /** What became of accepted questions (delivered, failed, told, degraded). */
+  readonly outcomes: OutcomeCounts;
+  /** At most one refusal notice, and one failure notice, per user per window. */
+  readonly notices: NoticeGate;
+  readonly failureNotices: NoticeGate;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ContextStore } from '../context/store.js';
 import type { Answer } from '../contract/answer.js';
 import { logAnswer } from '../log/logger.js';
 import { NEW_CASE_REPLY, type ReplyFile, renderBlocks } from '../render/blocks.js';
@@ -43,6 +44,12 @@ export function slowDownReply(deps: SlackDeps): SlackReply {
 
 const EXPIRED = notice('That answer has expired — I keep answers for a day. Please ask the question again.');
 const FAILED = notice('Sorry — something went wrong while answering that. Please try again in a moment.');
+const UNDELIVERED = notice(
+  'Sorry — I could not deliver my answer to your question (Slack did not take it). Please ask again in a moment.',
+);
+// Said under an answer given while the shared thread memory (Redis) was unreachable.
+const WITHOUT_CONTEXT =
+  '⚠️ My thread memory is unreachable right now, so this answer reads only this message: repeat any earlier details it needs.';
 
 /** The reply to a click on an answer that is no longer kept. */
 export function expiredReply(deps: SlackDeps): SlackReply {
@@ -52,6 +59,11 @@ export function expiredReply(deps: SlackDeps): SlackReply {
 /** The reply when answering (or sharing) failed: the user hears it, not only the log. */
 export function failedReply(deps: SlackDeps): SlackReply {
   return renderedOnce(deps, FAILED);
+}
+
+/** The notice when an answer was composed but Slack would not take it. */
+export function undeliveredReply(deps: SlackDeps): SlackReply {
+  return renderedOnce(deps, UNDELIVERED);
 }
 
 /** The reply when the answer queue is full. */
@@ -80,10 +92,21 @@ export async function answerForSlack(
   extra: ReplyOptions = {},
 ): Promise<SlackReply> {
   const started = performance.now();
+  // A store that could not reach its shared backend answers from memory and says so here.
+  let degraded = false;
+  const mark = () => {
+    degraded = true;
+  };
+  const store: ContextStore = {
+    get: (key) => deps.store.get(key, mark),
+    set: (key, state) => deps.store.set(key, state, mark),
+    getValue: (key) => deps.store.getValue(key),
+    putValue: (key, value, ttlMs) => deps.store.putValue(key, value, ttlMs),
+  };
   const timeZone = deps.timeZones ? await deps.timeZones.zoneOf(extra.user) : undefined;
   const answer = await deps.answer(question, {
     threadId: thread,
-    store: deps.store,
+    store,
     pipeline: deps.pipeline,
     now: deps.now?.() ?? new Date(),
     ...(timeZone ? { timeZone } : {}),
@@ -120,6 +143,7 @@ export async function answerForSlack(
   } catch (error) {
     deps.log.warn({ event: 'record_not_kept', error: error instanceof Error ? error.message : String(error) }, 'answer not kept');
   }
+  if (degraded) deps.outcomes.degraded++;
   logAnswer(
     deps.log,
     {
@@ -132,5 +156,9 @@ export async function answerForSlack(
     },
     { logQuestionText: deps.logQuestionText ?? false },
   );
-  return rendered;
+  if (!degraded) return rendered;
+  return {
+    blocks: [...rendered.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: WITHOUT_CONTEXT }] }],
+    text: `${rendered.text}\n${WITHOUT_CONTEXT}`,
+  };
 }

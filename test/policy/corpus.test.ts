@@ -8,7 +8,7 @@ import { loadCorpus } from '../../src/policy/corpus.js';
 
 const corpus = loadCorpus();
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-const seed = (file: string) => normalise(readFileSync(projectPath('..', 'shared', 'seeds', file), 'utf8'));
+const seed = (file: string) => normalise(readFileSync(projectPath('policy-corpus', 'sources', file), 'utf8'));
 
 describe('policy corpus', () => {
   test.each([...corpus.policies.values()].map((p) => [p.doc.id, p] as const))(

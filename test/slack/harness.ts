@@ -10,6 +10,7 @@ import type { FeedbackStore } from '../../src/context/feedback-store.js';
 import { MemoryContextStore } from '../../src/context/memory-store.js';
 import type { ContextStore } from '../../src/context/store.js';
 import { createSlackApp } from '../../src/slack/app.js';
+import { startHttpFront } from '../../src/slack/http-front.js';
 import type { RateLimiter } from '../../src/slack/rate-limit.js';
 import type { WorkQueue } from '../../src/slack/work-queue.js';
 
@@ -98,7 +99,7 @@ export async function startApp(
   });
   if (config.mode === 'console') throw new Error('expected a Slack configuration');
   const store = options.store ?? new MemoryContextStore();
-  const { app, receiver, work } = createSlackApp(config, {
+  const { app, receiver, work, auth, outcomes } = createSlackApp(config, {
     answer: options.answer ?? answer,
     pipeline: defaultPipeline(),
     store,
@@ -110,11 +111,12 @@ export async function startApp(
     ...(options.feedback ? { feedback: options.feedback } : {}),
   });
   if (!receiver) throw new Error('expected HTTP mode');
-  const server = (await receiver.start(0)) as Server;
-  const port = (server.address() as AddressInfo).port;
+  await auth.start();
+  // The same HTTP front as `npm start` (body limit, timeouts, closing connections on stop).
+  const front = await startHttpFront(receiver.requestListener, 0);
   // Idempotent, so a test that stops the app itself can leave the clean-up in place.
   let stopped: Promise<unknown> | undefined;
-  return { app, store, work, url: `http://127.0.0.1:${port}`, stop: () => (stopped ??= receiver.stop()) };
+  return { app, store, work, outcomes, url: `http://127.0.0.1:${front.port}`, stop: () => (stopped ??= front.stop(1000)) };
 }
 
 /** Posts a request signed exactly as Slack signs it (v0:{timestamp}:{body}, HMAC-SHA256). */

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
+import type { SlackReply } from '../../reply.js';
 import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
 
 /** A mention in a channel: answered in the thread it started or belongs to, once however often Slack delivers it. */
@@ -17,6 +18,13 @@ export function appMention(deps: SlackDeps) {
       ...(event.user ? { user: event.user } : {}),
       deliver: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply }),
       upload: (file) => client.files.uploadV2({ channel_id: event.channel, thread_ts: threadTs, ...file }),
+      // Should the answer not post, the asker alone is told, by another method.
+      ...(event.user
+        ? {
+            tellUndelivered: ({ text }: SlackReply) =>
+              client.chat.postEphemeral({ channel: event.channel, user: event.user ?? '', thread_ts: threadTs, text }),
+          }
+        : {}),
     });
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
+import type { SlackReply } from '../../reply.js';
 import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
 
 /**
@@ -29,6 +30,18 @@ export function message(deps: SlackDeps) {
         threadTs
           ? client.files.uploadV2({ channel_id: event.channel, thread_ts: threadTs, ...file })
           : client.files.uploadV2({ channel_id: event.channel, ...file }),
+      // Should the answer not post, the asker alone is told, by another method.
+      ...('user' in event && event.user
+        ? {
+            tellUndelivered: ({ text }: SlackReply) =>
+              client.chat.postEphemeral({
+                channel: event.channel,
+                user: String(event.user),
+                text,
+                ...(threadTs ? { thread_ts: threadTs } : {}),
+              }),
+          }
+        : {}),
     });
   };
 }
