@@ -25,6 +25,8 @@ let validatedMode: 'use' | 'record' | 'off' = import.meta.url.includes('/dist/')
 interface Snapshot {
   readonly parsed: Map<string, string>;
   readonly validated: Map<string, string>;
+  /** Structures compiled from the data (the lexicon's phrase index), by a key naming their inputs' hash. */
+  readonly compiled: Map<string, string>;
 }
 
 let cached: Snapshot | undefined;
@@ -35,8 +37,10 @@ export function recordValidatedValues(): void {
 
 /** Validated values recorded by this process (the build), by file and hash. */
 const recorded = new Map<string, unknown>();
+const recordedCompiled = new Map<string, () => unknown>();
 
-function contentHash(text: string): string {
+/** The sha256 of a text: the snapshot's key for data and what is compiled from it. */
+export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -46,13 +50,14 @@ function validatedKey(file: string, text: string): string {
 
 function snapshot(): Snapshot {
   if (cached) return cached;
-  cached = { parsed: new Map(), validated: new Map() };
+  cached = { parsed: new Map(), validated: new Map(), compiled: new Map() };
   try {
     if (existsSync(SNAPSHOT)) {
-      const data = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as { parsed?: object; validated?: object };
+      const data = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as { parsed?: object; validated?: object; compiled?: object };
       cached = {
         parsed: new Map(Object.entries(data.parsed ?? {})),
         validated: new Map(Object.entries(data.validated ?? {})),
+        compiled: new Map(Object.entries(data.compiled ?? {})),
       };
     }
   } catch {
@@ -79,6 +84,21 @@ export function recordValidated(file: string, text: string, value: unknown): voi
   if (validatedMode === 'record') recorded.set(validatedKey(file, text), value);
 }
 
+/**
+ * A structure the build compiled from inputs whose hash is in `key` (the compiled code only,
+ * like validated values): the caller restores it instead of compiling it again.
+ */
+export function compiledValue(key: string): unknown {
+  if (validatedMode !== 'use') return undefined;
+  const hit = snapshot().compiled.get(key);
+  return hit === undefined ? undefined : JSON.parse(hit);
+}
+
+/** Notes, during the build, how to write a compiled structure into the snapshot (called once, at write time). */
+export function recordCompiled(key: string, serialise: () => unknown): void {
+  if (validatedMode === 'record') recordedCompiled.set(key, serialise);
+}
+
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -97,7 +117,8 @@ export function writeSnapshot(): number {
     const key = validatedKey(file, text);
     if (recorded.has(key)) validated[key] = JSON.stringify(recorded.get(key));
   }
-  writeFileSync(SNAPSHOT, JSON.stringify({ parsed, validated }));
+  const compiled = Object.fromEntries([...recordedCompiled].map(([key, serialise]) => [key, JSON.stringify(serialise())]));
+  writeFileSync(SNAPSHOT, JSON.stringify({ parsed, validated, compiled }));
   cached = undefined;
   return Object.keys(parsed).length;
 }
