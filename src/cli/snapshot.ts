@@ -1,9 +1,10 @@
 import { loadPipeline } from '../answer/pipeline.js';
 import { DataError } from '../data/load-yaml.js';
-import { writeSnapshot } from '../data/snapshot.js';
+import { recordValidatedValues, writeSnapshot } from '../data/snapshot.js';
 
 // Part of `npm run build`: the data is loaded and validated first, so only data the bot accepts is snapshotted.
 try {
+  recordValidatedValues();
   loadPipeline();
   const files = writeSnapshot();
   process.stdout.write(`data snapshot: ${files} files\n`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { projectPath } from './paths.js';
 
 // The YAML parser is loaded only when a file misses the snapshot: loading it is itself a
@@ -11,22 +11,54 @@ const parse = (text: string): unknown => (require('yaml') as typeof import('yaml
 
 // Parsing the YAML is most of a cold start (about 0.3 s on one core); JSON of the same data
 // parses in about a millisecond. The snapshot maps each data file's content hash to its parsed
-// value, so a file edited after the build simply misses and is parsed from YAML again.
+// value, so a file edited after the build simply misses and is parsed from YAML again. It also
+// keeps, per file and content hash, the value its schema returned at build time (defaults
+// filled in): the compiled code that wrote it reads that back without validating twice.
+// Code run from the sources (tests, tsx) never trusts it — its schemas may be newer than the build.
 const SNAPSHOT = projectPath('dist', 'data-snapshot.json');
 const DATA_DIRS = ['policy-corpus', 'intents'];
+// 'use': read validated values back (compiled code); 'record': validate afresh and note the
+// results (the build, whose previous snapshot may predate its schemas); 'off': sources.
+let validatedMode: 'use' | 'record' | 'off' = import.meta.url.includes('/dist/') ? 'use' : 'off';
 
-let cached: Map<string, unknown> | undefined;
+/** Each value is stored as its own JSON text, so a hit is parsed afresh (a copy) and only files used are parsed. */
+interface Snapshot {
+  readonly parsed: Map<string, string>;
+  readonly validated: Map<string, string>;
+  /** Structures compiled from the data (the lexicon's phrase index), by a key naming their inputs' hash. */
+  readonly compiled: Map<string, string>;
+}
 
-function contentHash(text: string): string {
+let cached: Snapshot | undefined;
+/** The build: validate every file afresh (ignoring the previous snapshot's values) and note the results. */
+export function recordValidatedValues(): void {
+  validatedMode = 'record';
+}
+
+/** Validated values recorded by this process (the build), by file and hash. */
+const recorded = new Map<string, unknown>();
+const recordedCompiled = new Map<string, () => unknown>();
+
+/** The sha256 of a text: the snapshot's key for data and what is compiled from it. */
+export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function snapshot(): Map<string, unknown> {
+function validatedKey(file: string, text: string): string {
+  return `${relative(projectPath(), file)}:${contentHash(text)}`;
+}
+
+function snapshot(): Snapshot {
   if (cached) return cached;
-  cached = new Map();
+  cached = { parsed: new Map(), validated: new Map(), compiled: new Map() };
   try {
     if (existsSync(SNAPSHOT)) {
-      cached = new Map(Object.entries(JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, unknown>));
+      const data = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as { parsed?: object; validated?: object; compiled?: object };
+      cached = {
+        parsed: new Map(Object.entries(data.parsed ?? {})),
+        validated: new Map(Object.entries(data.validated ?? {})),
+        compiled: new Map(Object.entries(data.compiled ?? {})),
+      };
     }
   } catch {
     // A damaged snapshot is only a missed shortcut: every file is parsed from its YAML.
@@ -36,8 +68,35 @@ function snapshot(): Map<string, unknown> {
 
 /** The parsed value of a data file's text: from the snapshot when its hash is there, else parsed from YAML. */
 export function parseYamlText(text: string): unknown {
-  const hit = snapshot().get(contentHash(text));
-  return hit === undefined ? parse(text) : structuredClone(hit);
+  const hit = snapshot().parsed.get(contentHash(text));
+  return hit === undefined ? parse(text) : JSON.parse(hit);
+}
+
+/** The value a file's schema gave this very text at build time, when running the compiled code that built it. */
+export function validatedValue(file: string, text: string): unknown {
+  if (validatedMode !== 'use') return undefined;
+  const hit = snapshot().validated.get(validatedKey(file, text));
+  return hit === undefined ? undefined : JSON.parse(hit);
+}
+
+/** Notes what a file's schema returned, for the snapshot the build writes next. */
+export function recordValidated(file: string, text: string, value: unknown): void {
+  if (validatedMode === 'record') recorded.set(validatedKey(file, text), value);
+}
+
+/**
+ * A structure the build compiled from inputs whose hash is in `key` (the compiled code only,
+ * like validated values): the caller restores it instead of compiling it again.
+ */
+export function compiledValue(key: string): unknown {
+  if (validatedMode !== 'use') return undefined;
+  const hit = snapshot().compiled.get(key);
+  return hit === undefined ? undefined : JSON.parse(hit);
+}
+
+/** Notes, during the build, how to write a compiled structure into the snapshot (called once, at write time). */
+export function recordCompiled(key: string, serialise: () => unknown): void {
+  if (validatedMode === 'record') recordedCompiled.set(key, serialise);
 }
 
 function yamlFiles(dir: string): string[] {
@@ -50,12 +109,16 @@ function yamlFiles(dir: string): string[] {
 
 /** Writes the snapshot of every data file; call it only after the data has loaded and validated. */
 export function writeSnapshot(): number {
-  const entries: Record<string, unknown> = {};
+  const parsed: Record<string, string> = {};
+  const validated: Record<string, string> = {};
   for (const file of DATA_DIRS.flatMap((dir) => yamlFiles(projectPath(dir)))) {
     const text = readFileSync(file, 'utf8');
-    entries[contentHash(text)] = parse(text);
+    parsed[contentHash(text)] = JSON.stringify(parse(text));
+    const key = validatedKey(file, text);
+    if (recorded.has(key)) validated[key] = JSON.stringify(recorded.get(key));
   }
-  writeFileSync(SNAPSHOT, JSON.stringify(entries));
+  const compiled = Object.fromEntries([...recordedCompiled].map(([key, serialise]) => [key, JSON.stringify(serialise())]));
+  writeFileSync(SNAPSHOT, JSON.stringify({ parsed, validated, compiled }));
   cached = undefined;
-  return Object.keys(entries).length;
+  return Object.keys(parsed).length;
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
+import { compiledValue, contentHash, recordCompiled } from '../data/snapshot.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { FactValue } from '../policy/facts.js';
 import { phraseTokens } from './normalise.js';
@@ -72,8 +74,77 @@ export interface Suffix {
   readonly prefixes: readonly (readonly [string, Phrase])[];
 }
 
-/** Loads intents/lexicon.yaml, checking every fact and value against the corpus's fact table. */
+/** The lexicon as the build's snapshot keeps it: entries once, phrases pointing at them by index. */
+interface CompiledLexicon {
+  readonly entries: readonly [group: string, entry: LexiconEntry][];
+  readonly phrases: readonly [first: string, list: readonly [tokens: readonly string[], entry: number][]][];
+  readonly words: readonly string[];
+  readonly payers: readonly string[];
+  readonly otherPayers: readonly (readonly string[])[];
+  /** Each suffix's phrases are their own objects, so they keep as they are. */
+  readonly suffixes: readonly Suffix[];
+}
+
+/**
+ * Loads intents/lexicon.yaml, checking every fact and value against the corpus's fact table.
+ * Compiling it (every word class expanded: some 12k phrases) was most of a cold start, so the
+ * build keeps the result in its snapshot, keyed by the hash of the file, the fact table and the
+ * payers it was checked against; the compiled code restores it when they are unchanged.
+ */
 export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexicon.yaml')): Lexicon {
+  const key = `lexicon:${contentHash(`${readFileSync(file, 'utf8')}\0${JSON.stringify(corpus.facts)}\0${[...corpus.policies.keys()].join(',')}`)}`;
+  const compiled = compiledValue(key) as CompiledLexicon | undefined;
+  if (compiled) return restore(compiled);
+  const lexicon = compileLexicon(corpus, file);
+  recordCompiled(key, () => compact(lexicon));
+  return lexicon;
+}
+
+function compact(lexicon: Lexicon): CompiledLexicon {
+  const index = new Map<LexiconEntry, number>();
+  const entries: [string, LexiconEntry][] = [];
+  const phrases = [...lexicon.byFirstToken].map(([first, list]): [string, [readonly string[], number][]] => [
+    first,
+    list.map((phrase) => {
+      let i = index.get(phrase.entry);
+      if (i === undefined) {
+        i = entries.push([phrase.group, phrase.entry]) - 1;
+        index.set(phrase.entry, i);
+      }
+      return [phrase.tokens, i];
+    }),
+  ]);
+  return {
+    entries,
+    phrases,
+    words: [...lexicon.words],
+    payers: lexicon.payers,
+    otherPayers: lexicon.otherPayers,
+    suffixes: lexicon.suffixes,
+  };
+}
+
+function restore(compiled: CompiledLexicon): Lexicon {
+  const byFirstToken = new Map<string, Phrase[]>();
+  for (const [first, list] of compiled.phrases) {
+    byFirstToken.set(
+      first,
+      list.map(([tokens, i]) => {
+        const [group, entry] = compiled.entries[i] as [string, LexiconEntry];
+        return { tokens, entry, group };
+      }),
+    );
+  }
+  return {
+    byFirstToken,
+    words: new Set(compiled.words),
+    payers: compiled.payers,
+    otherPayers: compiled.otherPayers,
+    suffixes: compiled.suffixes,
+  };
+}
+
+function compileLexicon(corpus: Corpus, file: string): Lexicon {
   const data = loadYaml(file, LexiconFile);
   const payers = [...corpus.policies.keys()];
   const byFirstToken = new Map<string, Phrase[]>();
