@@ -46,6 +46,8 @@ function withThirdPayer(edit: (files: Required<DataFiles>) => void = () => {}): 
     intents: projectPath('intents', 'intents.yaml'),
     assertion: projectPath('intents', 'assertion.yaml'),
     icd10: projectPath('intents', 'icd10.yaml'),
+    methods: projectPath('intents', 'igrt-methods.yaml'),
+    reirradiation: projectPath('intents', 'reirradiation.yaml'),
   };
   edit(files);
   return files;
