@@ -97,6 +97,7 @@ interface CompiledLexicon {
   readonly otherPayers: readonly (readonly string[])[];
   /** Each suffix's phrases are their own objects, so they keep as they are. */
   readonly suffixes: readonly Suffix[];
+  readonly payerRelations: readonly (readonly [string, string])[];
 }
 
 /**
@@ -135,6 +136,7 @@ function compact(lexicon: Lexicon): CompiledLexicon {
     payers: lexicon.payers,
     otherPayers: lexicon.otherPayers,
     suffixes: lexicon.suffixes,
+    payerRelations: [...lexicon.payerRelations],
   };
 }
 
@@ -155,6 +157,7 @@ function restore(compiled: CompiledLexicon): Lexicon {
     payers: compiled.payers,
     otherPayers: compiled.otherPayers,
     suffixes: compiled.suffixes,
+    payerRelations: new Map(compiled.payerRelations),
   };
 }
 
