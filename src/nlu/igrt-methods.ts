@@ -40,7 +40,12 @@ const CHOICE = new Set(['or', 'vs', 'versus', 'instead', 'rather', 'either', 'wh
  * Whether a question names two different IGRT methods used together: distinct methods, neither
  * negated (a negation cue right before or after it: "no CBCT, just kV"), not offered as a choice.
  */
-export function namesTwoMethods(table: MethodTable, tokens: readonly string[], cues: readonly FoundCue[]): boolean {
+export function namesTwoMethods(
+  table: MethodTable,
+  tokens: readonly string[],
+  cues: readonly FoundCue[],
+  found: readonly { readonly start: number; readonly end: number }[],
+): boolean {
   const negatedAt = new Set(cues.filter((c) => c.kinds.includes('pre')).map((c) => c.end));
   const negatedAfter = new Set(cues.filter((c) => c.kinds.includes('post')).map((c) => c.start));
   const seen: { method: string; start: number; end: number }[] = [];
@@ -51,6 +56,11 @@ export function namesTwoMethods(table: MethodTable, tokens: readonly string[], c
       continue;
     }
     const end = i + hit.tokens.length;
+    // Inside a lexicon phrase ("kv therapy", "vision rt" for DIBH, "sgrt" for tracking), the words mean that phrase.
+    if (found.some((f) => f.start <= i && f.end >= end)) {
+      i = end;
+      continue;
+    }
     // "no CBCT", "SGRT not performed": a negation right before or after the name.
     const negated =
       negatedAt.has(i) ||

@@ -48,7 +48,7 @@ export const SuffixEntry = z.strictObject({
 export const LexiconFile = z.strictObject({
   otherPayers: z.array(z.string().min(1)).default([]),
   /**
-   * What a payer without a policy here is to one with a policy (Aetna is a CVS Health company),
+   * What a payer without a policy here is to one with a policy (a parent company, say),
    * said in the answer as the policy's own scope allows, never used to answer with that policy.
    */
   payerRelations: z

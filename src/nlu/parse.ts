@@ -105,7 +105,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     facts.multipleMethodsSameDay ??= true;
   }
   // Two different methods named by any of their words or devices ("CBCT then ExacTrac"); "on different days" stated wins.
-  if (!codeChoice && namesTwoMethods(model.methods, tokens, cues)) facts.multipleMethodsSameDay ??= true;
+  if (!codeChoice && namesTwoMethods(model.methods, tokens, cues, found)) facts.multipleMethodsSameDay ??= true;
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
