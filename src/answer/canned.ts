@@ -51,7 +51,11 @@ export function unknownPayerAnswer(pipeline: Pipeline, intent: Intent, named: re
   return {
     intent: intent === 'out_of_scope' ? 'coverage' : intent,
     findings: [],
-    text: `I don’t have ${named.map((n) => (n.toUpperCase() === n ? n : n.replace(/\b\w/g, (c) => c.toUpperCase()))).join(' or ')}’s IGRT policy, so I can’t say what it decides. I answer from the ${known} policies only — name one of them to see its rule.`,
+    text: [
+      `I don’t have ${named.map((n) => (n.toUpperCase() === n ? n : n.replace(/\b\w/g, (c) => c.toUpperCase()))).join(' or ')}’s IGRT policy, so I can’t say what it decides. I answer from the ${known} policies only — name one of them to see its rule.`,
+      // Relations are data (intents/lexicon.yaml payerRelations), said as the policy's own scope allows.
+      ...new Set(named.flatMap((n) => pipeline.lexicon.payerRelations.get(n) ?? [])),
+    ].join('\n'),
     facts: {},
   };
 }

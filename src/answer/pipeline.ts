@@ -4,10 +4,12 @@ import { DataError } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
 import { loadIcdTable } from '../nlu/icd10.js';
+import { loadMethodTable } from '../nlu/igrt-methods.js';
 import { loadIntents } from '../nlu/intents.js';
 import { type Lexicon, loadLexicon } from '../nlu/lexicon.js';
 import { phraseTokens } from '../nlu/normalise.js';
 import type { NluModel } from '../nlu/parse.js';
+import { loadReirradiation } from '../nlu/reirradiation.js';
 import { type Corpus, loadCorpus } from '../policy/corpus.js';
 import { type Passage, splitPassages } from '../retrieve/passages.js';
 import { PassageIndex } from '../retrieve/search.js';
@@ -34,6 +36,10 @@ export interface DataFiles {
   readonly caseCues?: string;
   /** ICD-10-CM codes → diagnoses (intents/icd10.yaml). */
   readonly icd10?: string;
+  /** IGRT methods and devices (intents/igrt-methods.yaml). */
+  readonly methods?: string;
+  /** Composed re-irradiation readings (intents/reirradiation.yaml). */
+  readonly reirradiation?: string;
 }
 
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
@@ -53,6 +59,8 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     codes: files.codes ? loadCodeTable(corpus, files.codes) : loadCodeTable(corpus),
     caseCues: files.caseCues ? loadCaseCues(corpus, files.caseCues) : loadCaseCues(corpus),
     icd: files.icd10 ? loadIcdTable(corpus, files.icd10) : loadIcdTable(corpus),
+    methods: files.methods ? loadMethodTable(files.methods) : loadMethodTable(),
+    reirradiation: files.reirradiation ? loadReirradiation(files.reirradiation) : loadReirradiation(),
   };
 }
 

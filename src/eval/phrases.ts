@@ -187,6 +187,8 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
       payers.set(payer, [...(payers.get(payer) ?? []), ...match.map((p) => phraseRendering(p, entry.set))]);
       continue;
     }
+    // A platform whose modality follows the site (CyberKnife) says no one value in every case.
+    if (entry.bySite) continue;
     // "srt", a bone named alone: the lexicon says they never settle their value on their own.
     if (entry.asserts === 'doubt') {
       doubtful.push(...match);

@@ -26,6 +26,11 @@ export const LexiconEntry = z.strictObject({
    * vertebral metastasis): asked about when they decide the answer, unless stated otherwise.
    */
   hints: Settings.optional(),
+  /**
+   * A platform whose modality follows the body site: `set` holds for the diagnoses in `sites`,
+   * `else` for any other diagnosis named (CyberKnife: SRS in the brain, SBRT for the prostate).
+   */
+  bySite: z.strictObject({ sites: z.array(z.string()).min(1), else: Settings }).optional(),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
@@ -42,6 +47,13 @@ export const SuffixEntry = z.strictObject({
 
 export const LexiconFile = z.strictObject({
   otherPayers: z.array(z.string().min(1)).default([]),
+  /**
+   * What a payer without a policy here is to one with a policy (a parent company, say),
+   * said in the answer as the policy's own scope allows, never used to answer with that policy.
+   */
+  payerRelations: z
+    .array(z.strictObject({ names: z.array(z.string().min(1)).min(1), payer: z.string(), note: z.string().min(1) }))
+    .default([]),
   /** Word classes a phrase may name as {class}: "{vertebra} met" stands for "t10 met", "l4 met" … */
   classes: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
   groups: z.record(z.string(), z.array(LexiconEntry)),
@@ -63,6 +75,8 @@ export interface Lexicon {
   readonly payers: readonly string[];
   /** Payers with no policy here, as token sequences. */
   readonly otherPayers: readonly (readonly string[])[];
+  /** A payer without a policy here (as matched) → what it is to one with a policy. */
+  readonly payerRelations: ReadonlyMap<string, string>;
   /** Histology endings, each with the phrase its stems stand for (see SuffixEntry). */
   readonly suffixes: readonly Suffix[];
 }
@@ -83,6 +97,7 @@ interface CompiledLexicon {
   readonly otherPayers: readonly (readonly string[])[];
   /** Each suffix's phrases are their own objects, so they keep as they are. */
   readonly suffixes: readonly Suffix[];
+  readonly payerRelations: readonly (readonly [string, string])[];
 }
 
 /**
@@ -121,6 +136,7 @@ function compact(lexicon: Lexicon): CompiledLexicon {
     payers: lexicon.payers,
     otherPayers: lexicon.otherPayers,
     suffixes: lexicon.suffixes,
+    payerRelations: [...lexicon.payerRelations],
   };
 }
 
@@ -141,6 +157,7 @@ function restore(compiled: CompiledLexicon): Lexicon {
     payers: compiled.payers,
     otherPayers: compiled.otherPayers,
     suffixes: compiled.suffixes,
+    payerRelations: new Map(compiled.payerRelations),
   };
 }
 
@@ -157,6 +174,10 @@ function compileLexicon(corpus: Corpus, file: string): Lexicon {
       if (entry.negated) checkSettings(file, `${path}.negated`, entry.negated, corpus, payers);
       if (entry.near) checkSettings(file, `${path}.near`, entry.near, corpus, payers);
       if (entry.hints) checkSettings(file, `${path}.hints`, entry.hints, corpus, payers);
+      if (entry.bySite) {
+        checkSettings(file, `${path}.bySite.else`, entry.bySite.else, corpus, payers);
+        for (const site of entry.bySite.sites) checkSettings(file, `${path}.bySite.sites`, { diagnosis: site }, corpus, payers);
+      }
       for (const phrase of entry.match.flatMap((p, k) => expandClasses(file, `${path}.match[${k}]`, p, data.classes))) {
         const tokens = phraseTokens(phrase);
         const first = tokens[0];
@@ -188,7 +209,17 @@ function compileLexicon(corpus: Corpus, file: string): Lexicon {
       prefixes: Object.entries(s.prefixes ?? {}).map(([p, set]) => [p, phrase(set, `${path}.prefixes.${p}`)] as const),
     };
   });
-  return { byFirstToken, words, payers, otherPayers: data.otherPayers.map(phraseTokens), suffixes };
+  const payerRelations = new Map<string, string>();
+  for (const [i, relation] of data.payerRelations.entries()) {
+    if (!payers.includes(relation.payer)) throw new DataError(file, `payerRelations[${i}].payer: no policy "${relation.payer}"`);
+    for (const name of relation.names) {
+      const key = phraseTokens(name).join(' ');
+      if (!data.otherPayers.some((p) => phraseTokens(p).join(' ') === key))
+        throw new DataError(file, `payerRelations[${i}].names: "${name}" is not listed under otherPayers`);
+      payerRelations.set(key, relation.note);
+    }
+  }
+  return { byFirstToken, words, payers, otherPayers: data.otherPayers.map(phraseTokens), suffixes, payerRelations };
 }
 
 export function checkSettings(file: string, path: string, settings: Record<string, FactValue>, corpus: Corpus, payers: string[]) {

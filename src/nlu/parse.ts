@@ -18,9 +18,11 @@ import {
 import { findPhrases } from './extract.js';
 import { histologyPhrases } from './histology.js';
 import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
+import { type MethodTable, namesTwoMethods } from './igrt-methods.js';
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
+import { composedReirradiation, type ReirradiationTable } from './reirradiation.js';
 import { resolveFacts, type UnsureFact } from './resolve-facts.js';
 
 /** What one message says, before any thread context is merged in. */
@@ -62,6 +64,10 @@ export interface NluModel {
   readonly codes: CodeTable;
   /** ICD-10-CM codes → diagnosis facts (intents/icd10.yaml). */
   readonly icd: IcdTable;
+  /** IGRT methods and the devices that name them (intents/igrt-methods.yaml). */
+  readonly methods: MethodTable;
+  /** Relations and references that compose a re-irradiation reading (intents/reirradiation.yaml). */
+  readonly reirradiation: ReirradiationTable;
 }
 
 /** A choice between two codes ("77421 or G6002?"): which to report, not two methods. */
@@ -88,7 +94,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const dateOfService = extractDate(withoutBirth(text));
   const birth = extractBirth(text);
 
-  const facts: Record<string, FactValue> = { ...stated.facts };
+  const facts: Record<string, FactValue> = { ...stated.facts, ...bySite(found, stated.facts) };
   for (const mention of codes) Object.assign(facts, { ...impliedFacts(model.codes, mention.code), ...facts });
   if (codes.length > 0) facts.codes = codes.map((c) => c.code);
   // Echoed back ("C61 → prostate cancer"), a code with no mapping included, so nothing is guessed unseen.
@@ -98,10 +104,18 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   if (!codeChoice && new Set(codes.map((c) => c.code).filter((c) => isIgrtMethod(model.codes, c))).size >= 2) {
     facts.multipleMethodsSameDay ??= true;
   }
+  // Two different methods named by any of their words or devices ("CBCT then ExacTrac"); "on different days" stated wins.
+  if (!codeChoice && namesTwoMethods(model.methods, tokens, cues, found)) facts.multipleMethodsSameDay ??= true;
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
   const unsure = [...stated.unsure];
+  // "overlaps the 2019 field", "retreating the same region": composed in a clause, read only where no phrase said it either way.
+  const saidPrior = facts.priorIrradiation !== undefined || unsure.some((u) => u.fact === 'priorIrradiation');
+  const composed = saidPrior ? undefined : composedReirradiation(model.reirradiation, tokens, cues);
+  if (composed === 'stated') facts.priorIrradiation = true;
+  else if (composed === 'hedged')
+    unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'hedge' } });
   if (age === undefined && birth) {
     // A birth date gives the age on the date of service; a birth year alone may leave it at 17 or 18.
     const groups = new Set(agesOn(birth, dateUsed(dateOfService, today).date).map((a) => (a < 18 ? 'pediatric' : 'adult')));
@@ -153,6 +167,18 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     empty,
     ...(yesNo !== undefined ? { yesNo } : {}),
   };
+}
+
+/** What a platform named ("CyberKnife") says once the site is known: SRS in the brain, SBRT elsewhere. */
+function bySite(found: readonly { phrase: { entry: LexiconEntry } }[], facts: Facts): Facts {
+  const diagnosis = facts.diagnosis;
+  if (typeof diagnosis !== 'string') return {};
+  for (const { phrase } of found) {
+    const rule = phrase.entry.bySite;
+    if (!rule || !Object.entries(phrase.entry.set).every(([f, v]) => facts[f] === v)) continue;
+    return rule.sites.includes(diagnosis) ? {} : rule.else;
+  }
+  return {};
 }
 
 function pickIntent(

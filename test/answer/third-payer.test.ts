@@ -47,6 +47,8 @@ function withThirdPayer(edit: (files: Required<DataFiles>) => void = () => {}): 
     assertion: projectPath('intents', 'assertion.yaml'),
     caseCues: projectPath('intents', 'case-cues.yaml'),
     icd10: projectPath('intents', 'icd10.yaml'),
+    methods: projectPath('intents', 'igrt-methods.yaml'),
+    reirradiation: projectPath('intents', 'reirradiation.yaml'),
   };
   edit(files);
   return files;

@@ -46,3 +46,26 @@ describe('taxonomy: sparing an organ names no diagnosis', () => {
     expect(parsed.conflicts).toEqual([]);
   });
 });
+
+describe('IGRT methods as data: two different methods named by any word or device are two methods that day', () => {
+  test.each([
+    ['CBCT then ExacTrac on the same fraction, bill both?', true],
+    ['AlignRT setup plus daily CBCT', true],
+    ['Calypso beacons and kV imaging', true],
+    ['XVI cone beam daily', undefined],
+    ['CBCT or ExacTrac, which do I bill?', undefined],
+    ['no CBCT, just kV', undefined],
+  ])('%s', (q, two) => {
+    expect(parse(`horizon imrt ${q}`).facts.multipleMethodsSameDay).toBe(two);
+  });
+});
+
+describe('a platform follows the site: SRS in the brain, SBRT elsewhere', () => {
+  test.each([
+    ['CyberKnife to the prostate', 'sbrt'],
+    ['cyberknife for brain mets', 'srs'],
+    ['CyberKnife lung', 'sbrt'],
+  ])('%s → %s', (q, modality) => {
+    expect(parse(q).facts.modality).toBe(modality);
+  });
+});
