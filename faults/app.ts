@@ -39,7 +39,6 @@ export class AppProcess {
         SLACK_SIGNING_SECRET: SECRET,
         PORT: String(port),
         LOG_LEVEL: 'warn',
-        ANSWER_MAX_LOAD: '1',
         SLACK_API_TIMEOUT_MS: '1500',
         ...env,
       },

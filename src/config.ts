@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './slack/http-front.js';
 
 /** True for a URL the Redis backend accepts: redis://, rediss:// or the path of a Unix socket. */
 export function isRedisUrl(url: string): boolean {
@@ -33,6 +34,11 @@ const Env = z
     ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
     ANSWER_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
     ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
+    // The HTTP front's limits: a body past the limit is refused before it is buffered.
+    HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(4096).max(67_108_864).default(DEFAULT_HTTP_LIMITS.bodyLimitBytes),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_QUESTION_TEXT: z.enum(['true', 'false', '1', '0']).default('false'),
     DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York').default('UTC'),
@@ -70,6 +76,8 @@ export type Config =
       /** How long one Web API call may take before it is abandoned (and retried). */
       readonly slackApiTimeoutMs?: number;
       readonly port: number;
+      /** What the HTTP front accepts before any work is done (HTTP mode). */
+      readonly http: HttpLimits;
       readonly logLevel: string;
       readonly logQuestionText: boolean;
       /** Thread context and de-duplication shared through Redis; in memory when absent. */
@@ -113,6 +121,12 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
     slackApiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
     port: e.PORT,
+    http: {
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     logLevel: e.LOG_LEVEL,
     logQuestionText,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),

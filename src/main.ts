@@ -7,27 +7,13 @@ import { createContextStore } from './context/create-store.js';
 import { DataError } from './data/load-yaml.js';
 import { createLogger } from './log/logger.js';
 import { createSlackApp } from './slack/app.js';
-import { DEFAULT_HTTP_LIMITS, type HttpFront, startHttpFront } from './slack/http-front.js';
+import { type HttpFront, startHttpFront } from './slack/http-front.js';
 import { RateLimiter } from './slack/rate-limit.js';
 
 // How long a stopping process keeps answering what it acknowledged (Kubernetes kills at 30 s by default).
 const DRAIN_MS = 20_000;
 // How long open connections may finish their request once stopping begins.
 const STOP_CONNECTIONS_MS = 3_000;
-
-/** The HTTP front's limits, from the environment (validated in readConfig). */
-function httpLimits() {
-  const env = (name: string, fallback: number) => {
-    const value = Number(process.env[name]);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  return {
-    bodyLimitBytes: env('HTTP_BODY_LIMIT_BYTES', DEFAULT_HTTP_LIMITS.bodyLimitBytes),
-    headersTimeoutMs: env('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.headersTimeoutMs),
-    requestTimeoutMs: env('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.requestTimeoutMs),
-    keepAliveTimeoutMs: env('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
-  };
-}
 
 /** `npm start`: Slack over HTTP or Socket Mode when tokens are configured, else the local console. */
 async function main(): Promise<void> {
@@ -65,7 +51,7 @@ async function main(): Promise<void> {
   void auth.start();
   let front: HttpFront | undefined;
   if (config.mode === 'http' && receiver) {
-    front = await startHttpFront(receiver.requestListener, config.port, httpLimits(), (error) =>
+    front = await startHttpFront(receiver.requestListener, config.port, config.http, (error) =>
       log.warn({ event: 'http_dispatch_failed', error: error instanceof Error ? error.message : String(error) }, 'bad request'),
     );
   } else {

@@ -23,10 +23,19 @@ describe('the environment is validated once, at start-up', () => {
     expect(config).toMatchObject({ mode: 'http', redisUrl: 'redis://127.0.0.1:6379', queue: { concurrency: 4, maxQueued: 50 } });
   });
 
-  test('defaults: memory store, 32 answers at once, 1,000 waiting, refused above 90% event-loop load', () => {
+  test('defaults: memory store, 32 answers at once, 1,000 waiting, refused when the oldest has waited 3 s', () => {
     const config = readConfig(slack);
     expect(config).toMatchObject({ mode: 'http', queue: { concurrency: 32, maxQueued: 1000, maxWaitMs: 3000 } });
     expect('redisUrl' in config).toBe(false);
+  });
+
+  test('HTTP front limits: the defaults unless set, then as given', () => {
+    expect(readConfig(slack)).toMatchObject({
+      http: { bodyLimitBytes: 524288, headersTimeoutMs: 10000, requestTimeoutMs: 15000, keepAliveTimeoutMs: 5000 },
+    });
+    expect(readConfig({ ...slack, HTTP_BODY_LIMIT_BYTES: '65536', HTTP_KEEP_ALIVE_TIMEOUT_MS: '2000' })).toMatchObject({
+      http: { bodyLimitBytes: 65536, keepAliveTimeoutMs: 2000 },
+    });
   });
 
   test('DEFAULT_TIME_ZONE: UTC unless set', () => {
@@ -43,6 +52,11 @@ describe('the environment is validated once, at start-up', () => {
     ['ANSWER_MAX_WAIT_MS not a number', { ...slack, ANSWER_MAX_WAIT_MS: 'soon' }, 'ANSWER_MAX_WAIT_MS'],
     ['signing secret missing', { SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
     ['DEFAULT_TIME_ZONE not a time zone', { ...slack, DEFAULT_TIME_ZONE: 'Mars/Olympus' }, 'DEFAULT_TIME_ZONE'],
+    ['HTTP_BODY_LIMIT_BYTES not a number', { ...slack, HTTP_BODY_LIMIT_BYTES: '1MB' }, 'HTTP_BODY_LIMIT_BYTES'],
+    ['HTTP_BODY_LIMIT_BYTES too small for a Slack payload', { ...slack, HTTP_BODY_LIMIT_BYTES: '100' }, 'HTTP_BODY_LIMIT_BYTES'],
+    ['HTTP_HEADERS_TIMEOUT_MS negative', { ...slack, HTTP_HEADERS_TIMEOUT_MS: '-5' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    ['HTTP_REQUEST_TIMEOUT_MS fractional', { ...slack, HTTP_REQUEST_TIMEOUT_MS: '1500.5' }, 'HTTP_REQUEST_TIMEOUT_MS'],
+    ['HTTP_KEEP_ALIVE_TIMEOUT_MS not a number', { ...slack, HTTP_KEEP_ALIVE_TIMEOUT_MS: 'long' }, 'HTTP_KEEP_ALIVE_TIMEOUT_MS'],
   ])('%s: fails naming %s', (_name, env, variable) => {
     expect(problems(env).some((p) => p.startsWith(variable))).toBe(true);
   });

@@ -5,7 +5,13 @@ import { type FeedbackLimits, type FeedbackStore, FileFeedbackStore, RedisFeedba
 import { MemoryContextStore } from './memory-store.js';
 import { RedisEventDeduper } from './redis-dedupe.js';
 import { RedisContextStore } from './redis-store.js';
-import { HealthMark, ResilientContextStore, ResilientEventDeduper, type StoreHealth } from './resilient.js';
+import {
+  HealthMark,
+  ResilientContextStore,
+  ResilientEventDeduper,
+  ResilientFeedbackStore,
+  type StoreHealth,
+} from './resilient.js';
 import type { ContextStore } from './store.js';
 
 /** Thread context and event de-duplication, from one backend, with a way to release it. */
@@ -84,7 +90,7 @@ export function createContextStore(
   const mark = new HealthMark(options.onHealth);
   return {
     backend: 'redis',
-    feedback: new RedisFeedbackStore(redis, limits),
+    feedback: new ResilientFeedbackStore(new RedisFeedbackStore(redis, limits), mark),
     store: new ResilientContextStore(new RedisContextStore(redis, options.ttlMs), mark),
     dedupe: new ResilientEventDeduper(new RedisEventDeduper(redis), mark),
     health: () => (redis.status === 'ready' ? { ok: true } : { ok: false, reason: `redis ${redis.status}` }),

@@ -1,4 +1,5 @@
 import { type EventDeduper, MemoryEventDeduper } from './dedupe.js';
+import { type FeedbackEntry, type FeedbackStore, scrubbedFeedback } from './feedback-store.js';
 import { MemoryContextStore } from './memory-store.js';
 import type { ContextStore, ThreadState } from './store.js';
 
@@ -126,6 +127,65 @@ export class ResilientEventDeduper implements EventDeduper {
     } catch (error) {
       this.mark.failed(error);
       return locally;
+    }
+  }
+}
+
+/** Feedback held in memory while the shared store is down, at most this many (the oldest go first). */
+const MAX_PENDING_FEEDBACK = 1_000;
+
+/**
+ * Feedback that is not lost when its shared store goes away: an entry the store cannot take
+ * within the deadline waits in memory (scrubbed, bounded) and is written with the next entry
+ * once the store answers again; listing shows the waiting entries too.
+ */
+export class ResilientFeedbackStore implements FeedbackStore {
+  private pending: FeedbackEntry[] = [];
+  // Flushes run one after another, so two feedbacks at once cannot write the same entry twice.
+  private flushing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly shared: FeedbackStore,
+    readonly mark = new HealthMark(),
+    private readonly timeoutMs = CALL_TIMEOUT_MS,
+  ) {}
+
+  async add(entry: FeedbackEntry): Promise<void> {
+    this.pending.push(scrubbedFeedback(entry));
+    if (this.pending.length > MAX_PENDING_FEEDBACK) this.pending.shift();
+    await this.flush();
+  }
+
+  async list(): Promise<FeedbackEntry[]> {
+    if (await this.flush()) {
+      try {
+        const stored = await within(this.shared.list(), this.timeoutMs);
+        return [...stored, ...this.pending];
+      } catch (error) {
+        this.mark.failed(error);
+      }
+    }
+    return [...this.pending];
+  }
+
+  /** Writes the waiting entries in order; false when the shared store did not take them all. */
+  private flush(): Promise<boolean> {
+    const run = this.flushing.then(() => this.flushNow());
+    this.flushing = run;
+    return run;
+  }
+
+  private async flushNow(): Promise<boolean> {
+    try {
+      while (this.pending.length > 0) {
+        await within(this.shared.add(this.pending[0] as FeedbackEntry), this.timeoutMs);
+        this.pending.shift();
+      }
+      this.mark.ok();
+      return true;
+    } catch (error) {
+      this.mark.failed(error);
+      return false;
     }
   }
 }

@@ -7,7 +7,6 @@ import { SlackAuthorization } from './authorization.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import { Delivery } from './delivery.js';
 import type { SlackDeps } from './deps.js';
-import { DEFAULT_HTTP_LIMITS } from './http-front.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
@@ -120,7 +119,7 @@ export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackA
         { path: '/readyz', method: ['GET'], handler: ready.ready },
       ],
       // The HTTP front refuses larger bodies before buffering; this covers Bolt's own start().
-      bodyLimit: DEFAULT_HTTP_LIMITS.bodyLimitBytes,
+      bodyLimit: config.http.bodyLimitBytes,
       logger,
     });
     app = new App({ authorize: auth.authorize, receiver, clientOptions, logger, logLevel });

@@ -113,7 +113,7 @@ export async function startApp(
   if (!receiver) throw new Error('expected HTTP mode');
   await auth.start();
   // The same HTTP front as `npm start` (body limit, timeouts, closing connections on stop).
-  const front = await startHttpFront(receiver.requestListener, 0);
+  const front = await startHttpFront(receiver.requestListener, 0, config.http);
   // Idempotent, so a test that stops the app itself can leave the clean-up in place.
   let stopped: Promise<unknown> | undefined;
   return { app, store, work, outcomes, url: `http://127.0.0.1:${front.port}`, stop: () => (stopped ??= front.stop(1000)) };

@@ -18,8 +18,8 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts a throwaway redis-server on a free loopback port, with nothing saved to disk. */
-export async function startRedisServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
+export async function startRedisServer(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -42,6 +42,7 @@ export async function startRedisServer(): Promise<{ url: string; stop: () => Pro
   probe.disconnect();
   return {
     url,
+    port,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
