@@ -16,8 +16,22 @@ import {
 } from './text.js';
 import { DETERMINATION_WORDS } from './words.js';
 
-/** Slack's limits that a message must stay within. */
-export const LIMITS = { blocks: 50, sectionText: 3000, field: 2000, header: 150, buttonText: 75, value: 2000, actionId: 255 };
+/**
+ * Slack's limits that a message must stay within. `messageBytes` is the blocks together (their
+ * JSON): Slack refuses a message past about 13,200 characters of blocks with
+ * `msg_blocks_too_long` although every block is within its own limit — the number is not
+ * published, so a margin is kept below what has been seen to fail.
+ */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  field: 2000,
+  header: 150,
+  buttonText: 75,
+  value: 2000,
+  actionId: 255,
+  messageBytes: 12_000,
+};
 
 /** What the Slack adapter asks for beyond the answer itself. */
 export interface BlockOptions {
@@ -65,11 +79,13 @@ export function renderBlocks(
   ) {
     blocks.push(context(carriedLine(answer.carried)));
   }
-  let file: ReplyFile | undefined;
+  // A claim table takes what room the rest of the message leaves, so it is filled in last.
+  let claim: { parts: ClaimParts; at: number } | undefined;
   if (answer.claim) {
-    const claim = claimBlocks(corpus, answer, answer.claim);
-    blocks.push(...claim.blocks);
-    file = claim.file;
+    const parts = claimParts(corpus, answer, answer.claim);
+    blocks.push(...parts.before);
+    claim = { parts, at: blocks.length };
+    blocks.push(...parts.after);
   } else if (answer.findings.length === 0 || answer.intent === 'policy_info' || answer.intent === 'code_lookup') {
     blocks.push(...textBlocks(answer));
   } else {
@@ -140,7 +156,10 @@ export function renderBlocks(
   }
   blocks.push(context(DISCLAIMER));
   const text = clip(escapeMrkdwn(fallback(corpus, answer)), LIMITS.sectionText);
-  return file ? { blocks: withinBlockLimit(blocks), text, file } : { blocks: withinBlockLimit(blocks), text };
+  if (!claim) return { blocks: withinBlockLimit(blocks), text };
+  const table = claimTableBlocks(claim.parts, blocks);
+  blocks.splice(claim.at, 0, ...table.blocks);
+  return table.file ? { blocks, text, file: table.file } : { blocks, text };
 }
 
 function headline(corpus: Corpus, answer: Answer): string {
@@ -199,15 +218,17 @@ function textBlocks(answer: Answer): KnownBlock[] {
   return [header(title), ...paragraphs.slice(0, 40).map((p) => section(escapeMrkdwn(p)))];
 }
 
-/** Sections a claim table may fill before the rest goes to a file (the message keeps room for its other blocks). */
-const TABLE_SECTIONS = 30;
+/** A claim check's blocks around its table, and the table itself (filled in by `claimTableBlocks`). */
+interface ClaimParts {
+  readonly before: KnownBlock[];
+  readonly after: KnownBlock[];
+  readonly head: string;
+  readonly rows: readonly string[];
+  readonly file: ReplyFile;
+}
 
-/**
- * A claim check: its title and date, the verdict table as preformatted sections (every line,
- * split between rows), the summary and its notes. A table longer than a message holds is cut
- * between rows with a note saying which lines are not shown; the whole table is `file`.
- */
-function claimBlocks(corpus: Corpus, answer: Answer, claim: ClaimView): { blocks: KnownBlock[]; file?: ReplyFile } {
+/** A claim check: its title and date, then (later) the verdict table, then the summary and its notes. */
+function claimParts(corpus: Corpus, answer: Answer, claim: ClaimView): ClaimParts {
   const table = claimTable(claim.rows, (id) => payerName(corpus, id));
   const title = [...(answer.notices ?? []), claimTitle(corpus, claim)];
   if (answer.dateOfService) title.push(dateLine(answer.dateOfService));
@@ -216,45 +237,61 @@ function claimBlocks(corpus: Corpus, answer: Answer, claim: ClaimView): { blocks
     ...[...(answer.assumptions ?? []), ...(answer.changes ?? []).map(changeLine)].map(escapeMrkdwn),
   ];
   const [head = '', ...rows] = table.split('\n');
-  const chunks = tableChunks(head, rows);
-  const shown = chunks.slice(0, TABLE_SECTIONS);
-  const blocks: KnownBlock[] = [
-    header('🧾 Claim check'),
-    context(title.join('\n')),
-    ...shown.map((chunk) => section(`\`\`\`${chunk.text}\`\`\``)),
-  ];
-  const hidden = rows.length - shown.reduce((n, c) => n + c.rows, 0);
-  if (hidden > 0) {
-    blocks.push(
-      section(
-        `_${hidden} more line(s) than a message holds: the whole table follows as the file claim-check.txt (in a DM for a private answer)._`,
-      ),
-    );
-  }
-  if (after.length > 0) blocks.push(section(after.join('\n')));
-  return hidden > 0
-    ? { blocks, file: { filename: 'claim-check.txt', title: claimTitle(corpus, claim), content: table } }
-    : { blocks };
+  return {
+    before: [header('🧾 Claim check'), context(title.join('\n'))],
+    after: after.length > 0 ? [section(after.join('\n'))] : [],
+    head,
+    rows,
+    file: { filename: 'claim-check.txt', title: claimTitle(corpus, claim), content: table },
+  };
 }
 
-/** Rows grouped into preformatted sections that fit Slack's section limit, each repeating the column heads. */
-function tableChunks(head: string, rows: readonly string[]): { text: string; rows: number }[] {
+function hiddenNote(hidden: number): KnownBlock {
+  return section(
+    `_${hidden} more line(s) than a message holds: the whole table follows as the file claim-check.txt (in a DM for a private answer)._`,
+  );
+}
+
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+
+/**
+ * The verdict table as preformatted sections, every line that fits in what the rest of the
+ * message (`others`) leaves of Slack's size and block limits, split between rows. Lines that do
+ * not fit are said ("N more line(s) …") and the whole table is `file`: nothing is dropped silently.
+ */
+function claimTableBlocks(parts: ClaimParts, others: readonly KnownBlock[]): { blocks: KnownBlock[]; file?: ReplyFile } {
+  const budget = {
+    bytes: LIMITS.messageBytes - bytesOf(others) - bytesOf(hiddenNote(parts.rows.length)),
+    sections: LIMITS.blocks - others.length - 1,
+  };
   const room = LIMITS.sectionText - 8;
-  const chunks: { text: string; rows: number }[] = [];
-  let text = escapeMrkdwn(head);
+  const top = escapeMrkdwn(parts.head);
+  const preformatted = (text: string) => section(`\`\`\`${text}\`\`\``);
+  const blocks: KnownBlock[] = [];
+  let used = 0;
+  let shown = 0;
+  let text = top;
   let count = 0;
-  for (const row of rows) {
-    const line = clip(escapeMrkdwn(row), room - head.length - 1);
-    if (count > 0 && text.length + 1 + line.length > room) {
-      chunks.push({ text, rows: count });
-      text = escapeMrkdwn(head);
-      count = 0;
-    }
-    text += `\n${line}`;
+  const close = () => {
+    const block = preformatted(text);
+    blocks.push(block);
+    used += bytesOf(block);
+    text = top;
+    count = 0;
+  };
+  for (const row of parts.rows) {
+    const line = clip(escapeMrkdwn(row), room - top.length - 1);
+    if (count > 0 && text.length + 1 + line.length > room) close();
+    if (blocks.length >= budget.sections) break;
+    const candidate = `${text}\n${line}`;
+    if (used + bytesOf(preformatted(candidate)) > budget.bytes) break;
+    text = candidate;
     count += 1;
+    shown += 1;
   }
-  chunks.push({ text, rows: count });
-  return chunks;
+  if (count > 0) close();
+  const hidden = parts.rows.length - shown;
+  return hidden > 0 ? { blocks: [...blocks, hiddenNote(hidden)], file: parts.file } : { blocks };
 }
 
 function fallback(corpus: Corpus, answer: Answer): string {

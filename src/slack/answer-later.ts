@@ -1,6 +1,14 @@
-import type { ReplyFile } from '../render/blocks.js';
 import type { SlackDeps } from './deps.js';
-import { answerForSlack, busyReply, failedReply, type SlackReply, slowDownReply, undeliveredReply } from './reply.js';
+import {
+  answerForSlack,
+  busyReply,
+  failedReply,
+  fileFailedReply,
+  type SlackReply,
+  slowDownReply,
+  undeliveredReply,
+} from './reply.js';
+import type { Upload } from './uploads.js';
 
 /** A question a listener has acknowledged, and how its reply reaches Slack. */
 export interface AcceptedQuestion {
@@ -10,8 +18,11 @@ export interface AcceptedQuestion {
   readonly user?: string;
   readonly shareable?: boolean;
   readonly deliver: (reply: SlackReply) => Promise<unknown>;
-  /** Sends what a message cannot hold as a file where the asker will see it (files.uploadV2). */
-  readonly upload?: (file: ReplyFile) => Promise<unknown>;
+  /**
+   * Sends what a message cannot hold as a file where the asker will see it (files.uploadV2).
+   * Every surface has one: the message says the file follows, so it must.
+   */
+  readonly upload: Upload;
   /**
    * Where a refusal or a failure goes when it must not land where the answer would (a button's
    * message), or when the answer's way failed (posting in the channel): privately.
@@ -71,7 +82,12 @@ export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
     }
     const { file, ...message } = reply;
     await deliver(deps, accepted, message);
-    if (file && accepted.upload) await accepted.upload(file).catch((error: unknown) => failed(deps, surface, error));
+    if (!file) return;
+    // The message promised the file: a failed upload is told, never only logged.
+    await accepted.upload(file).catch((error: unknown) => {
+      failed(deps, surface, error, 'upload_failed');
+      tellFailure(deps, accepted, fileFailedReply(deps), true);
+    });
   });
   if (!queued) sendNotice(deps, accepted, busyReply(deps));
 }
@@ -139,6 +155,11 @@ function sendNotice(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackRe
  */
 function lost(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackReply, undelivered: boolean): void {
   deps.outcomes.failed++;
+  tellFailure(deps, accepted, notice, undelivered);
+}
+
+/** Tells the asker something of theirs failed: at most once per window, outside the destination's lane. */
+function tellFailure(deps: SlackDeps, accepted: AcceptedQuestion, notice: SlackReply, undelivered: boolean): void {
   if (!deps.failureNotices.allow(accepted.user ?? accepted.thread)) return;
   // When posting was what failed, another way (an ephemeral message) is tried first.
   const tell = (undelivered ? accepted.tellUndelivered : undefined) ?? accepted.tell ?? accepted.deliver;

@@ -66,6 +66,15 @@ export function undeliveredReply(deps: SlackDeps): SlackReply {
   return renderedOnce(deps, UNDELIVERED);
 }
 
+const FILE_FAILED = notice(
+  'Sorry — I could not attach the full claim table (claim-check.txt) that my answer mentions. Please ask again in a moment for the lines not shown.',
+);
+
+/** The notice when the file a message promised (the rest of a claim table) could not be uploaded. */
+export function fileFailedReply(deps: SlackDeps): SlackReply {
+  return renderedOnce(deps, FILE_FAILED);
+}
+
 /** The reply when the answer queue is full. */
 export function busyReply(deps: SlackDeps): SlackReply {
   return renderedOnce(deps, BUSY);
@@ -158,6 +167,7 @@ export async function answerForSlack(
   );
   if (!degraded) return rendered;
   return {
+    ...rendered,
     blocks: [...rendered.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: WITHOUT_CONTEXT }] }],
     text: `${rendered.text}\n${WITHOUT_CONTEXT}`,
   };

@@ -32,6 +32,7 @@ describe('answer() under arbitrary input', () => {
         expect(schemaProblems(result)).toBeUndefined();
         const { blocks, text } = renderBlocks(pipeline.corpus, result, { shareValue: q, buttonValue: (r) => r });
         expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+        expect(Buffer.byteLength(JSON.stringify(blocks))).toBeLessThanOrEqual(LIMITS.messageBytes);
         expect(text.length).toBeLessThanOrEqual(LIMITS.sectionText);
         // Button values carry the user's text by design (escaped when shared), so only shown text is checked.
         const shown = JSON.stringify(

@@ -112,13 +112,18 @@ describe('case boundaries in Slack', () => {
     expect(blocksOf(reply)).toContain(`no date given, so today, ${date}`);
   });
 
-  test('a 40-line claim check by slash command shows every line', async () => {
+  test('a 40-line claim check by slash command shows every line: in the private answer, the rest in a file in the asker’s DM', async () => {
     const codes = ['77385', '77386', '77387', '77387-TC', '77387-26', 'G6001', 'G6002', 'G6017', '77014', '77421'];
     const all = [...codes, ...Array.from({ length: 30 }, (_, i) => String(99201 + i))];
-    const reply = await igrt(`check ${all.join(' ')} hospital horizon 2025-03-04`, 'UCLAIM');
+    const reply = await igrt(`check ${all.join(' ')} hospital 2025-03-04`, 'UCLAIM');
     const blocks = (reply?.body.blocks ?? []) as { text?: { text?: string } }[];
     const text = blocks.map((b) => b.text?.text ?? '').join('\n');
-    for (const code of all) expect(text).toMatch(new RegExp(`(^|\\n|\`)${code}\\s`));
     expect(text).toContain('40 line(s) checked');
+    const hidden = Number(/_(\d+) more line\(s\) than a message holds/.exec(text)?.[1]);
+    expect(hidden).toBeGreaterThan(0);
+    await waitForCalls(stub.calls, (c) => c.path === '/api/files.completeUploadExternal' && c.body.channel_id === 'DUCLAIM');
+    const file = [...stub.uploads.values()].find((u) => u.channel === 'DUCLAIM');
+    expect(file?.filename).toBe('claim-check.txt');
+    for (const code of all) expect(`${text}\n${file?.content}`).toMatch(new RegExp(`(^|\\n|\`)${code}\\s`));
   });
 });

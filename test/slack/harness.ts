@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
 import { readConfig } from '../../src/config.js';
@@ -20,48 +21,120 @@ export interface RecordedCall {
   readonly body: Record<string, unknown>;
 }
 
-/** A local stand-in for slack.com/api and for response URLs, recording every call. */
+/** A file the app uploaded the way files.uploadV2 does it: URL, upload, completion. */
+export interface StubUpload {
+  readonly id: string;
+  readonly filename: string;
+  /** What was sent to the upload URL (files.getUploadURLExternal's `length` must match it). */
+  readonly content: string;
+  /** Set by files.completeUploadExternal: where the file was shared, and its title. */
+  title?: string;
+  channel?: string;
+  threadTs?: string;
+}
+
+/**
+ * Slack refuses a message whose blocks together pass about 13,200 characters
+ * (`msg_blocks_too_long`), though each block is within its own limit; the stub refuses them
+ * too, so a test sees what a workspace would.
+ */
+const SLACK_MESSAGE_BLOCKS_BYTES = 13_200;
+
+/**
+ * A local stand-in for slack.com/api, for response URLs and for the upload URLs that
+ * files.getUploadURLExternal hands out, recording every call.
+ */
 export async function startSlackStub(): Promise<{
   url: string;
   calls: RecordedCall[];
   failures: Map<string, { status: number; headers?: Record<string, string> }[]>;
   /** Time zones users.info gives, by user id (none: the profile has no tz). */
   zones: Map<string, string>;
+  /** Files uploaded, by file id, completed or not. */
+  uploads: Map<string, StubUpload>;
   close: () => Promise<void>;
 }> {
   const zones = new Map<string, string>();
+  const uploads = new Map<string, StubUpload>();
+  const pending = new Map<string, { filename: string; length: number }>();
   const calls: RecordedCall[] = [];
   // Per API method, responses to give before answering normally (429s, 500s).
   const failures = new Map<string, { status: number; headers?: Record<string, string> }[]>();
+  let port = 0;
   const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => {
-      raw += String(chunk);
-    });
-    req.on('end', () => {
-      const body = (req.headers['content-type'] ?? '').includes('json')
-        ? (JSON.parse(raw || '{}') as Record<string, unknown>)
-        : formBody(raw);
-      calls.push({ path: req.url ?? '', body });
-      const method = (req.url ?? '').replace(/^\/api\//, '');
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const raw = Buffer.concat(chunks);
+      const path = req.url ?? '';
+      const contentType = req.headers['content-type'] ?? '';
+      const send = (status: number, reply: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reply));
+      };
+      if (path.startsWith('/upload/')) {
+        // files.uploadV2 posts the file as multipart form data, field "body".
+        const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+        const content = await (form.get('body') as Blob).text();
+        const id = path.slice('/upload/'.length);
+        calls.push({ path, body: { content } });
+        const expected = pending.get(id);
+        if (!expected || expected.length !== Buffer.byteLength(content)) return send(400, { ok: false });
+        uploads.set(id, { id, filename: expected.filename, content });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        return res.end(`OK - ${expected.length}`);
+      }
+      const body = contentType.includes('json')
+        ? (JSON.parse(raw.toString() || '{}') as Record<string, unknown>)
+        : formBody(raw.toString());
+      calls.push({ path, body });
+      const method = path.replace(/^\/api\//, '');
       const failure = failures.get(method)?.shift();
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
         res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }));
         return;
       }
-      const reply =
-        method === 'auth.test'
-          ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }
-          : method === 'users.info'
-            ? { ok: true, user: { id: body.user, ...(zones.has(String(body.user)) ? { tz: zones.get(String(body.user)) } : {}) } }
-            : { ok: true, ts: '9999.0001', channel: body.channel };
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(reply));
+      if (body.blocks && Buffer.byteLength(JSON.stringify(body.blocks)) > SLACK_MESSAGE_BLOCKS_BYTES) {
+        // The Web API says so in a 200; a response URL refuses the request.
+        return send(path.startsWith('/api/') ? 200 : 400, { ok: false, error: 'msg_blocks_too_long' });
+      }
+      send(200, apiReply(method, body));
     });
   });
-  const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}`, calls, failures, zones, close: () => close(server) };
+  const apiReply = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      case 'users.info': {
+        const zone = zones.get(String(body.user));
+        return { ok: true, user: { id: body.user, ...(zone ? { tz: zone } : {}) } };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users).split(',')[0]}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${pending.size + 1}`;
+        pending.set(id, { filename: String(body.filename), length: Number(body.length) });
+        return { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (body.files ?? []) as { id: string; title?: string }[];
+        const missing = files.filter((f) => !uploads.has(f.id));
+        if (missing.length > 0) return { ok: false, error: 'file_not_found' };
+        for (const f of files) {
+          const upload = uploads.get(f.id) as StubUpload;
+          upload.channel = String(body.channel_id);
+          if (body.thread_ts) upload.threadTs = String(body.thread_ts);
+          if (f.title) upload.title = f.title;
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      default:
+        return { ok: true, ts: '9999.0001', channel: body.channel };
+    }
+  };
+  port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, calls, failures, zones, uploads, close: () => close(server) };
 }
 
 function formBody(raw: string): Record<string, unknown> {
@@ -117,6 +190,36 @@ export async function startApp(
   // Idempotent, so a test that stops the app itself can leave the clean-up in place.
   let stopped: Promise<unknown> | undefined;
   return { app, store, work, outcomes, url: `http://127.0.0.1:${front.port}`, stop: () => (stopped ??= front.stop(1000)) };
+}
+
+type AppOptions = NonNullable<Parameters<typeof startApp>[1]>;
+type Stub = Awaited<ReturnType<typeof startSlackStub>>;
+type RunningApp = Awaited<ReturnType<typeof startApp>>;
+
+/** One stub and one app for a whole test file, started before its tests and stopped after; read them inside tests. */
+export function appPerFile(options: AppOptions = {}): { readonly stub: Stub; readonly slack: RunningApp } {
+  const running = {} as { stub: Stub; slack: RunningApp };
+  beforeAll(async () => {
+    running.stub = await startSlackStub();
+    running.slack = await startApp(running.stub.url, options);
+  });
+  afterAll(async () => {
+    await running.slack?.stop();
+    await running.stub?.close();
+  });
+  return running;
+}
+
+/** A stub and an app of its own for one test (a failing answer, a failing Web API), stopped however the test ends. */
+export async function withOwnApp<T>(options: AppOptions, run: (stub: Stub, slack: RunningApp) => Promise<T>): Promise<T> {
+  const stub = await startSlackStub();
+  const slack = await startApp(stub.url, options);
+  try {
+    return await run(stub, slack);
+  } finally {
+    await slack.stop();
+    await stub.close();
+  }
 }
 
 /** Posts a request signed exactly as Slack signs it (v0:{timestamp}:{body}, HMAC-SHA256). */

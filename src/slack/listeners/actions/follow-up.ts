@@ -8,6 +8,7 @@ import type { SlackDeps } from '../../deps.js';
 import { expiredReply, type SlackReply } from '../../reply.js';
 import { postToResponseUrl } from '../../response-url.js';
 import { forkKey } from '../../threads.js';
+import { uploadBeside, uploadToDm } from '../../uploads.js';
 import { privately } from './privately.js';
 
 /**
@@ -47,12 +48,14 @@ export function followUp(deps: SlackDeps) {
         user,
         deliver: tell,
         tell,
+        upload: uploadToDm(client, user),
       });
       return;
     }
     const ephemeral = Boolean(body.container?.is_ephemeral);
     const channel = body.channel?.id ?? body.container?.channel_id;
     const threadTs = body.message?.thread_ts ?? body.message?.ts;
+    const inThread = !ephemeral && channel && threadTs ? { channel, threadTs } : undefined;
     answerLater(deps, {
       question: option.reply,
       thread: record.thread,
@@ -60,10 +63,11 @@ export function followUp(deps: SlackDeps) {
       user,
       shareable: ephemeral,
       deliver: (reply) =>
-        ephemeral || !channel || !threadTs
-          ? postToResponseUrl(body.response_url, { replace_original: true, ...attributed(reply) })
-          : client.chat.postMessage({ channel, thread_ts: threadTs, ...attributed(reply) }),
+        inThread
+          ? client.chat.postMessage({ channel: inThread.channel, thread_ts: inThread.threadTs, ...attributed(reply) })
+          : postToResponseUrl(body.response_url, { replace_original: true, ...attributed(reply) }),
       tell,
+      upload: inThread ? uploadBeside(client, inThread.channel, inThread.threadTs) : uploadToDm(client, user),
     });
   };
 }

@@ -3,6 +3,7 @@ import { queueAnswer, refusal } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
 import { postToResponseUrl } from '../../response-url.js';
 import { commandKey } from '../../threads.js';
+import { uploadToDm } from '../../uploads.js';
 
 /**
  * `/igrt <question>`: acknowledged at once and answered privately through the response URL,
@@ -27,10 +28,7 @@ export function igrtCommand(deps: SlackDeps) {
       shareable: !/^\s*help\s*$/i.test(question),
       deliver: (reply) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...reply }),
       // The answer is private, so what it cannot hold goes to the asker's DM, never the channel.
-      upload: async (file) => {
-        const dm = await client.conversations.open({ users: command.user_id });
-        if (dm.channel?.id) await client.files.uploadV2({ channel_id: dm.channel.id, ...file });
-      },
+      upload: uploadToDm(client, command.user_id),
     });
   };
 }

@@ -3,6 +3,7 @@ import { answerLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
 import type { SlackReply } from '../../reply.js';
 import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
+import { uploadBeside } from '../../uploads.js';
 
 /** A mention in a channel: answered in the thread it started or belongs to, once however often Slack delivers it. */
 export function appMention(deps: SlackDeps) {
@@ -17,7 +18,7 @@ export function appMention(deps: SlackDeps) {
       surface: 'mention',
       ...(event.user ? { user: event.user } : {}),
       deliver: (reply) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...reply }),
-      upload: (file) => client.files.uploadV2({ channel_id: event.channel, thread_ts: threadTs, ...file }),
+      upload: uploadBeside(client, event.channel, threadTs),
       // Should the answer not post, the asker alone is told, by another method.
       ...(event.user
         ? {

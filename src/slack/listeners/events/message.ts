@@ -3,6 +3,7 @@ import { answerLater } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
 import type { SlackReply } from '../../reply.js';
 import { EVENT_TTL_MS, stripMention, threadKey } from '../../threads.js';
+import { uploadBeside } from '../../uploads.js';
 
 /**
  * Plain messages: every DM, and replies in a channel thread the bot already answered in.
@@ -26,10 +27,7 @@ export function message(deps: SlackDeps) {
       ...('user' in event && event.user ? { user: event.user } : {}),
       deliver: (reply) =>
         client.chat.postMessage({ channel: event.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...reply }),
-      upload: (file) =>
-        threadTs
-          ? client.files.uploadV2({ channel_id: event.channel, thread_ts: threadTs, ...file })
-          : client.files.uploadV2({ channel_id: event.channel, ...file }),
+      upload: uploadBeside(client, event.channel, threadTs),
       // Should the answer not post, the asker alone is told, by another method.
       ...('user' in event && event.user
         ? {
