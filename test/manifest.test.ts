@@ -21,19 +21,41 @@ function validator(): ValidateFunction {
   return ajv.compile(readJson('manifest.schema.json'));
 }
 
-describe('manifest.yml', () => {
-  const validate = validator();
-  const manifest = parse(readFileSync(projectPath('manifest.yml'), 'utf8')) as {
-    features: { slash_commands: { command: string }[]; app_home: { home_tab_enabled: boolean } };
-    settings: {
-      event_subscriptions: { bot_events: string[] };
-      interactivity: { is_enabled: boolean };
-      socket_mode_enabled: boolean;
-    };
-    oauth_config: { scopes: { bot: string[] } };
+interface Manifest {
+  features: {
+    slash_commands: { command: string; url?: string }[];
+    app_home: { home_tab_enabled: boolean };
+    assistant_view?: { assistant_description: string };
   };
+  settings: {
+    event_subscriptions: { bot_events: string[]; request_url?: string };
+    interactivity: { is_enabled: boolean; request_url?: string };
+    socket_mode_enabled: boolean;
+  };
+  oauth_config: { scopes: { bot: string[] } };
+}
 
-  test('is valid against Slack’s official manifest schema', () => {
+const read = (file: string) => parse(readFileSync(projectPath(file), 'utf8')) as Manifest;
+const socket = read('manifest.yml');
+const http = read('manifest.http.yml');
+
+/** A manifest without what only HTTP mode has: its request URLs and the Socket Mode switch. */
+function withoutTransport(manifest: Manifest): unknown {
+  const copy = structuredClone(manifest) as Manifest;
+  for (const command of copy.features.slash_commands) delete command.url;
+  delete copy.settings.event_subscriptions.request_url;
+  delete copy.settings.interactivity.request_url;
+  const { socket_mode_enabled: _mode, ...settings } = copy.settings;
+  return { ...copy, settings };
+}
+
+describe('the Slack manifests', () => {
+  const validate = validator();
+
+  test.each([
+    ['manifest.yml (Socket Mode)', socket],
+    ['manifest.http.yml (HTTP mode)', http],
+  ])('%s is valid against Slack’s official manifest schema', (_name, manifest) => {
     expect(validate(manifest), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
@@ -46,16 +68,59 @@ describe('manifest.yml', () => {
     expect(validate(readJson(`examples/${file}`))).toBe(valid);
   });
 
-  test('declares what the app uses: /igrt, the events, interactivity, App Home, Socket Mode', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/igrt']);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
-      expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'app_home_opened']),
-    );
-    expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.socket_mode_enabled).toBe(true);
-    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'im:history', 'channels:history']),
-    );
+  test.each([
+    ['manifest.yml (Socket Mode)', socket],
+    ['manifest.http.yml (HTTP mode)', http],
+  ])(
+    '%s declares what the app uses: /igrt, every event it listens for, interactivity, App Home, the assistant view, their scopes',
+    (_name, manifest) => {
+      expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/igrt']);
+      expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+        expect.arrayContaining([
+          'app_mention',
+          'message.im',
+          'message.mpim',
+          'message.channels',
+          'message.groups',
+          'app_home_opened',
+          'assistant_thread_started',
+          'assistant_thread_context_changed',
+        ]),
+      );
+      expect(manifest.settings.interactivity.is_enabled).toBe(true);
+      expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+      expect(manifest.features.assistant_view?.assistant_description).toBeTruthy();
+      expect(manifest.oauth_config.scopes.bot).toEqual(
+        expect.arrayContaining([
+          'commands',
+          'chat:write',
+          'app_mentions:read',
+          'im:history',
+          'mpim:history',
+          'channels:history',
+          'groups:history',
+          'users:read',
+          'im:write',
+          'files:write',
+          'assistant:write',
+        ]),
+      );
+    },
+  );
+
+  test('the two are one app: the same scopes, events and features, differing only in how Slack reaches it', () => {
+    expect(withoutTransport(http)).toEqual(withoutTransport(socket));
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(http.settings.socket_mode_enabled).toBe(false);
+  });
+
+  test('Socket Mode has no request URLs; HTTP mode sends events, interactivity and /igrt to the one path the app serves', () => {
+    expect(JSON.stringify(socket)).not.toMatch(/request_url|"url"/);
+    const urls = [
+      http.settings.event_subscriptions.request_url,
+      http.settings.interactivity.request_url,
+      ...http.features.slash_commands.map((c) => c.url),
+    ];
+    for (const url of urls) expect(url).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
   });
 });

@@ -50,6 +50,8 @@ export const ACTIONS = {
   feedbackUp: 'igrt_feedback_up',
   feedbackDown: 'igrt_feedback_down',
   newCase: 'igrt_new_case',
+  /** An example question's Ask button on the App Home tab. */
+  homeExample: 'igrt_home_example',
 } as const;
 
 /** What the New case button sends, as a reply in its thread (the reset phrase of intents/case-cues.yaml). */

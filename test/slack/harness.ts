@@ -294,6 +294,21 @@ export function actionBody(
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** A block_actions payload for a button on the App Home tab: no channel, no message, no response URL. */
+export function homeActionBody(action: { action_id: string; value: string }, user = 'U1'): string {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1' },
+    user: { id: user },
+    api_app_id: 'A1',
+    container: { type: 'view', view_id: 'VHOME' },
+    view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', state: { values: {} }, hash: 'h' },
+    trigger_id: 't.4',
+    actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 /** A view_submission payload: a modal submitted with its private metadata and input values (block id = action id). */
 export function viewSubmissionBody(
   callbackId: string,

@@ -1,16 +1,11 @@
-import type {
-  AllMiddlewareArgs,
-  BlockButtonAction,
-  SlackActionMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { FeedbackEntry } from '../../../context/feedback-store.js';
 import { failed } from '../../answer-later.js';
 import { type AnswerRecord, loadRecord } from '../../answer-record.js';
 import type { SlackDeps } from '../../deps.js';
 import { expiredReply, failedReply, type SlackReply } from '../../reply.js';
+import type { ButtonClick } from './button-click.js';
 import { privately } from './privately.js';
 
 /** The 👎 modal's callback id, and its two optional inputs. */
@@ -22,7 +17,7 @@ const THANKS: SlackReply = { text: 'Thanks — noted.', blocks: [] };
 
 /** 👍: kept at once and thanked privately. */
 export function feedbackUp(deps: SlackDeps) {
-  return async ({ ack, action, body }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body }: ButtonClick): Promise<void> => {
     await ack();
     const tell = privately(body);
     try {
@@ -39,12 +34,7 @@ export function feedbackUp(deps: SlackDeps) {
 
 /** 👎: opens a modal asking what was wrong and the right fact (both optional); the trigger lasts 3 s, so this comes first. */
 export function feedbackDown(deps: SlackDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, client }: ButtonClick): Promise<void> => {
     await ack();
     await client.views
       .open({ trigger_id: body.trigger_id, view: feedbackModal(action.value ?? '') })

@@ -1,4 +1,3 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { ThreadState } from '../../../context/store.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
@@ -9,6 +8,7 @@ import { expiredReply, type SlackReply } from '../../reply.js';
 import { postToResponseUrl } from '../../response-url.js';
 import { forkKey } from '../../threads.js';
 import { uploadBeside, uploadToDm } from '../../uploads.js';
+import type { ButtonClick } from './button-click.js';
 import { privately } from './privately.js';
 
 /**
@@ -19,12 +19,7 @@ import { privately } from './privately.js';
  * untouched. Refusals and failures are told privately; nothing replaces the answer.
  */
 export function followUp(deps: SlackDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, client }: ButtonClick): Promise<void> => {
     await ack();
     const tell = privately(body);
     const clicked = parseFollowUpValue(action.value);

@@ -3,9 +3,10 @@ import { ACTIONS } from '../../../render/blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { FEEDBACK_VIEW, feedbackDown, feedbackSubmitted, feedbackUp } from './feedback.js';
 import { followUp } from './follow-up.js';
+import { homeExample } from './home-example.js';
 import { share } from './share.js';
 
-/** Registers the interactive listeners: buttons and the feedback modal. */
+/** Registers the interactive listeners: buttons (on answers and on App Home) and the feedback modal. */
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>({ action_id: ACTIONS.followUp }, followUp(deps));
   app.action<BlockButtonAction>({ action_id: ACTIONS.share }, share(deps));
@@ -13,5 +14,6 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>({ action_id: ACTIONS.newCase }, followUp(deps));
   app.action<BlockButtonAction>({ action_id: ACTIONS.feedbackUp }, feedbackUp(deps));
   app.action<BlockButtonAction>({ action_id: ACTIONS.feedbackDown }, feedbackDown(deps));
+  app.action<BlockButtonAction>({ action_id: ACTIONS.homeExample }, homeExample(deps));
   app.view<ViewSubmitAction>(FEEDBACK_VIEW, feedbackSubmitted(deps));
 }
