@@ -1,10 +1,13 @@
 import { changeNotes } from '../codes/changes.js';
 import { datedProblem } from '../codes/dated.js';
+import { datedCheck, lineFinding } from '../codes/index.js';
 import { asSetting } from '../codes/question.js';
+import type { Setting } from '../codes/schema.js';
 import type { Turn } from '../context/merge.js';
 import type { Answer, DateUsed, Finding } from '../contract/answer.js';
 import type { Question } from '../contract/determination.js';
 import type { CaseFacts } from '../policy/evaluate.js';
+import { DETERMINATION_WORDS } from '../render/words.js';
 import { describeConfirms, describeConflicts, describeFacts } from './describe-facts.js';
 import { findingFor } from './findings.js';
 import { followUpFor } from './follow-up.js';
@@ -24,14 +27,19 @@ export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billin
     excluded: turn.excluded,
   };
   const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes.map(String) : [];
+  const setting = asSetting(turn.facts.setting);
+  // A stated date of service decides whether the codes asked about can be billed at all; with
+  // none, the policy's answer stands and the lead says what today's code set would change.
+  const stated = date.from !== 'today';
   const findings = payers
     .map((payer) =>
       question === 'billing'
         ? billingFinding(pipeline, payer, input, query)
         : findingFor(pipeline, payer, 'necessity', input, query),
     )
-    .map((finding) => withCodeChanges(pipeline, finding, question === 'billing' ? codes : [], date.date));
-  const lead = question === 'billing' ? invalidCodes(pipeline, codes, turn, date.date) : [];
+    .map((finding) => withCodeChanges(pipeline, finding, question === 'billing' ? codes : [], date.date))
+    .map((finding) => (question === 'billing' && stated ? barredOnDate(pipeline, finding, codes, date.date, setting) : finding));
+  const lead = question === 'billing' ? invalidCodes(pipeline, codes, setting, date) : [];
   const open = findings.find((f) => f.determination === 'needs_info');
   const nextFact = open?.missing[0];
   const followUp = nextFact ? followUpFor(pipeline, nextFact) : undefined;
@@ -80,14 +88,51 @@ function billingFinding(pipeline: Pipeline, payer: string, input: CaseFacts, que
 
 /**
  * The question's codes that are not valid on the date of service (deleted, replaced, not yet
- * valid), each said with what to report instead: that leads the answer, before what the policy says.
+ * valid), each said with what to report instead: that leads the answer. With no date of service
+ * stated it is said of today, and the answer below is the policy's for a date the code was valid.
  */
-function invalidCodes(pipeline: Pipeline, codes: readonly string[], turn: Turn, date: string): string[] {
-  const setting = asSetting(turn.facts.setting);
-  return codes.flatMap((code) => {
-    const problem = datedProblem(pipeline.codes, { code }, { dateOfService: date, ...(setting ? { setting } : {}) });
-    return problem ? [`Not valid on the date of service: ${problem.reason}`] : [];
+function invalidCodes(pipeline: Pipeline, codes: readonly string[], setting: Setting | undefined, date: DateUsed): string[] {
+  const problems = codes.flatMap((code) => {
+    const problem = datedProblem(pipeline.codes, { code }, { dateOfService: date.date, ...(setting ? { setting } : {}) });
+    return problem ? [problem] : [];
   });
+  if (date.from !== 'today') return problems.map((p) => `Not valid on the date of service: ${p.reason}`);
+  return problems.map(
+    (p) =>
+      `No date of service given, so today: ${p.reason} The answer below is the policy's, for a date of service when ${p.code} was valid; give the date of service for a definite answer.`,
+  );
+}
+
+/**
+ * A billing finding for codes that cannot be reported on the date of service: do not bill, on
+ * the same grounds a claim check gives the line (one place decides), with what the policy itself
+ * says kept as a note, since it still answers for dates when the code was valid.
+ */
+function barredOnDate(
+  pipeline: Pipeline,
+  finding: Finding,
+  codes: readonly string[],
+  date: string,
+  setting: Setting | undefined,
+): Finding {
+  const question = { payer: finding.payer, dateOfService: date, ...(setting ? { setting } : {}) };
+  const checks = codes.flatMap((code) => datedCheck(pipeline.codes, { code }, question) ?? []);
+  const [first] = checks;
+  if (!first) return finding;
+  const barred = lineFinding(first);
+  const { words } = DETERMINATION_WORDS[finding.determination];
+  const codeList = checks.map((c) => c.line.code).join(', ');
+  return {
+    ...barred,
+    subject: codeList,
+    reason: `${checks.map((c) => c.reason).join(' ')} So ${codeList} should not be billed for this date of service.`,
+    notes: [
+      `For a date of service when ${codeList} ${checks.length > 1 ? 'were' : 'was'} valid, the policy's answer: ${words} — ${finding.reason}`,
+      ...new Set(checks.flatMap((c) => c.notes)),
+    ],
+    changes: [...new Set([...checks.flatMap((c) => c.changes), ...finding.changes])],
+    trace: finding.trace,
+  };
 }
 
 /** Adds the marked note of a later code-set change when the finding rests on coding text it affects. */

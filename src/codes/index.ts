@@ -6,7 +6,7 @@ export { type ClaimCheck, checkClaim } from './claim.js';
 export { type ClaimLine, lineLabel } from './claim-line.js';
 export { impliedFacts, isIgrtMethod } from './facts.js';
 export { lineFinding, relationFinding } from './finding.js';
-export { checkLine, type LineCheck, type LineVerdict } from './line.js';
+export { checkLine, datedCheck, type LineCheck, type LineVerdict } from './line.js';
 export { type CodeLookup, lookupCode } from './lookup.js';
 export { asSetting, type CodeQuestion, type PayerQuestion } from './question.js';
 export { type Relation, relation, type Verdict } from './relation.js';

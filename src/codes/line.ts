@@ -27,6 +27,29 @@ export interface LineCheck {
 }
 
 /**
+ * A line that cannot be reported on the date of service (deleted, replaced, not yet valid), with
+ * the payer's own statements about the code and the marked change beside them; undefined when
+ * the code is reportable then. Billing answers about a case use it too, so both say the same.
+ */
+export function datedCheck(table: CodeTable, line: ClaimLine, question: PayerQuestion): LineCheck | undefined {
+  const problem = datedProblem(table, line, question);
+  if (!problem) return undefined;
+  const { payer, dateOfService: date } = question;
+  return {
+    line,
+    payer,
+    verdict: problem.verdict,
+    ruleId: `codes.line.${problem.ruleId.replace('codes.', '')}`,
+    reason: problem.reason,
+    citation: problem.citation,
+    useInstead: problem.useInstead,
+    assumed: [],
+    notes: policyStatements(table, line.code, payer),
+    changes: changeNotes(table, table.corpus, { codes: [line.code], sections: [], date, payer }),
+  };
+}
+
+/**
  * Checks one line on the date of service: unknown code, then deleted / replaced / not yet valid
  * (with the payer's own statements about the code and the marked change beside them), then the
  * first line rule that applies and grounds for the payer, else valid.
@@ -51,20 +74,8 @@ export function checkLine(table: CodeTable, line: ClaimLine, question: PayerQues
       citation: silentCitation(table, payer),
     };
   }
-  const problem = datedProblem(table, line, question);
-  if (problem) {
-    const said = policyStatements(table, line.code, payer);
-    return {
-      ...base,
-      verdict: problem.verdict,
-      ruleId: `codes.line.${problem.ruleId.replace('codes.', '')}`,
-      reason: problem.reason,
-      citation: problem.citation,
-      useInstead: problem.useInstead,
-      notes: said,
-      changes: changeNotes(table, table.corpus, { codes: [line.code], sections: [], date, payer }),
-    };
-  }
+  const dated = datedCheck(table, line, question);
+  if (dated) return dated;
   for (const rule of table.lines) {
     if (!applies(rule, question) || !matchesLine(table, rule.line, line)) continue;
     const ground = groundFor(table, rule, payer);

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { EXTERNAL_MARKER } from '../codes/citation.js';
 import type { Answer, ClaimView, Finding } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import { claimTable } from './claim-table.js';
@@ -175,11 +176,13 @@ function headline(corpus: Corpus, answer: Answer): string {
 
 function findingBlocks(corpus: Corpus, finding: Finding, many: boolean): KnownBlock[] {
   const { mark, words } = DETERMINATION_WORDS[finding.determination];
-  const title = escapeMrkdwn(policyHeading(corpus, finding.citation.policyId));
+  const title = escapeMrkdwn(policyHeading(corpus, finding.payer));
   const lines = [`*${title}*`, ...(many ? [`${mark} *${words}*`] : []), escapeMrkdwn(finding.reason)];
   if (finding.subject) lines.unshift(`*${escapeMrkdwn(finding.subject)}*`);
   const blocks: KnownBlock[] = [section(lines.join('\n'))];
-  if (finding.citation.excerpt) {
+  if (finding.citation.excerpt.startsWith(EXTERNAL_MARKER)) {
+    blocks.push(section(`_Source: ${escapeMrkdwn(finding.citation.excerpt)}_`));
+  } else if (finding.citation.excerpt) {
     blocks.push(
       section(
         `> ${escapeMrkdwn(finding.citation.excerpt).replace(/\n/g, '\n> ')}\n_Policy section ${escapeMrkdwn(finding.citation.section)}_`,

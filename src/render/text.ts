@@ -1,3 +1,4 @@
+import { EXTERNAL_MARKER } from '../codes/citation.js';
 import type { Answer, ClaimView, Confirm, Conflict, DateUsed, Finding, Understood } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import { claimTable } from './claim-table.js';
@@ -112,16 +113,22 @@ export function policyHeading(corpus: Corpus, policyId: string): string {
   return `${doc.payer} — “${doc.title}”${number}${effective}`;
 }
 
+/** Where a finding's grounds are quoted from: the policy's section, or a marked public source (a code-set change). */
+export function citationLine(finding: Finding): string {
+  const { section, excerpt } = finding.citation;
+  return excerpt.startsWith(EXTERNAL_MARKER) ? `Source: ${excerpt}` : `Policy ${section}: “${excerpt}”`;
+}
+
 /** Plain-text lines for one finding, ready to paste into a note. */
 export function findingLines(corpus: Corpus, finding: Finding): string[] {
   const { mark, words } = DETERMINATION_WORDS[finding.determination];
-  const lines = [policyHeading(corpus, finding.citation.policyId), `${mark} ${words}.`];
+  const lines = [policyHeading(corpus, finding.payer), `${mark} ${words}.`];
   if (finding.subject) lines.push(`Claim: ${finding.subject}`);
   lines.push(`Why: ${finding.reason}`);
   if (finding.determination === 'needs_info') {
     for (const fact of finding.missing) lines.push(`To answer, tell me: ${corpus.facts[fact]?.ask ?? fact}`);
   }
-  if (finding.citation.excerpt) lines.push(`Policy ${finding.citation.section}: “${finding.citation.excerpt}”`);
+  if (finding.citation.excerpt) lines.push(citationLine(finding));
   for (const assumed of finding.assumed) lines.push(`Assumed: ${assumed}`);
   for (const note of finding.notes) lines.push(`Note: ${note}`);
   for (const change of finding.changes) lines.push(`Note: ${changeLine(change)}`);
