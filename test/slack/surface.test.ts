@@ -101,7 +101,7 @@ describe('group DMs', () => {
   });
 });
 
-describe('"Also send to channel" replies', () => {
+describe('"Also send to channel" replies, and messages with a file attached', () => {
   test.each([
     ['a channel thread the bot answered in', 'channel', 'CBC1'],
     ['a group DM thread the bot answered in', 'mpim', 'GBC1'],
@@ -120,6 +120,19 @@ describe('"Also send to channel" replies', () => {
     const [, second] = await waitForCalls(stub.calls, postsIn(channel), 2);
     expect(second?.body.thread_ts).toBe(root);
     expect(blocksOf(second)).toContain('CVS Health');
+  });
+
+  test('a DM with a file attached (file_share) is answered from its text', async () => {
+    const { stub, slack } = running;
+    await signedPost(
+      slack.url,
+      messageIn('im', 'DFS1', 'Horizon IMRT, is IGRT covered?', {
+        subtype: 'file_share',
+        files: [{ id: 'FX', name: 'eob.pdf' }],
+      }),
+    );
+    const [answer] = await waitForCalls(stub.calls, postsIn('DFS1'));
+    expect(blocksOf(answer)).toContain('IGRT is medically necessary');
   });
 
   test('a thread_broadcast in a thread the bot is not in is left alone', async () => {
