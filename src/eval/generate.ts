@@ -1,4 +1,3 @@
-import { impliedFacts } from '../codes/facts.js';
 import { type CodeTable, loadCodeTable } from '../codes/table.js';
 import type { Determination, Question } from '../contract/determination.js';
 import type { Corpus } from '../policy/corpus.js';
@@ -10,7 +9,7 @@ import { cachedOracle } from './oracle.js';
 import { type PhraseBook, valueKey } from './phrases.js';
 import { Prng } from './prng.js';
 import { type Draft, type Fragment, type Join, Renderer } from './render.js';
-import { Rotation, Sayer } from './say.js';
+import { type CodeMeaning, codeMeaning, Rotation, Sayer } from './say.js';
 import { Variants } from './variants.js';
 import { complete, type RuleSite, sameValue, type Witness, witnesses } from './witness.js';
 
@@ -73,6 +72,7 @@ class SuiteBuilder {
   private readonly gaps: { ruleId: string; reason: string }[] = [];
   private dropped = 0;
   private readonly oracle: ReturnType<typeof cachedOracle>;
+  private readonly meaning: CodeMeaning;
 
   constructor(
     private readonly corpus: Corpus,
@@ -80,16 +80,12 @@ class SuiteBuilder {
     private readonly options: SuiteOptions,
   ) {
     this.prng = new Prng(options.seed ?? DEFAULT_SEED);
-    this.renderer = new Renderer(book.phrases);
     this.payers = [...corpus.policies.keys()].sort();
     this.oracle = cachedOracle(corpus);
     const codes = options.codes ?? loadCodeTable(corpus);
-    this.sayer = new Sayer(
-      book,
-      this.rotation,
-      (payers, question, facts) => this.expect(payers, question, facts),
-      (code) => impliedFacts(codes, code),
-    );
+    this.meaning = codeMeaning(codes);
+    this.renderer = new Renderer(book.phrases, this.meaning);
+    this.sayer = new Sayer(book, this.rotation, (payers, question, facts) => this.expect(payers, question, facts), this.meaning);
   }
 
   build(): Suite {
@@ -109,7 +105,7 @@ class SuiteBuilder {
    * rendering still unused is swapped into the first case that can carry it.
    */
   private coverRemaining(): void {
-    const variants = new Variants(this.corpus, this.book);
+    const variants = new Variants(this.corpus, this.book, this.meaning);
     const said = new Set(this.cases.flatMap((c) => c.draft.fragments.map((f) => f.rendering.text)));
     const carriers = new Map<string, GeneratedCase[]>();
     for (const c of this.cases) {

@@ -2,6 +2,7 @@ import { BOUNDARY, phraseTokens, tokenise } from '../nlu/normalise.js';
 import type { Facts, FactValue } from '../policy/facts.js';
 import type { Filler, Frame } from './frames.js';
 import type { Rendering } from './phrases.js';
+import type { CodeMeaning } from './say.js';
 
 /** One clause of a question: how it says its facts, and which of the case's facts it was chosen for. */
 export interface Fragment {
@@ -27,7 +28,10 @@ export interface Draft {
 export class Renderer {
   private readonly pairs: ReadonlySet<string>;
 
-  constructor(phrases: readonly string[]) {
+  constructor(
+    phrases: readonly string[],
+    private readonly meaning: CodeMeaning,
+  ) {
     const pairs = new Set<string>();
     for (const phrase of phrases) {
       const tokens = phraseTokens(phrase);
@@ -60,11 +64,17 @@ export class Renderer {
     return text;
   }
 
-  /** Every fact the draft's words state: its fragments' settings and any code the frame names. */
+  /**
+   * Every fact the draft's words state: its fragments' settings, any code the frame names, and
+   * what those codes state on their own where no phrase says it (the parse reads "77387" as an
+   * IGRT code too; a truth without it would call a CVS SBRT question not addressed).
+   */
   facts(draft: Draft): Facts {
     const facts: Record<string, FactValue> = {};
     for (const fragment of draft.fragments) Object.assign(facts, fragment.rendering.sets);
     if (draft.frame.code) facts.codes = [...((facts.codes as string[] | undefined) ?? []), draft.frame.code];
+    const codes = Array.isArray(facts.codes) ? facts.codes : [];
+    for (const code of codes) for (const [f, v] of Object.entries(this.meaning(code))) facts[f] ??= v;
     return facts;
   }
 

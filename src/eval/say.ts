@@ -1,3 +1,5 @@
+import { impliedFacts } from '../codes/facts.js';
+import type { CodeTable } from '../codes/table.js';
 import type { Determination, Question } from '../contract/determination.js';
 import type { Facts, FactValue } from '../policy/facts.js';
 import { codeRendering, type PhraseBook, type Rendering, valueKey } from './phrases.js';
@@ -5,6 +7,11 @@ import { sameValue } from './witness.js';
 
 /** What a code states on its own (77385 → IMRT), as codes.yaml says. */
 export type CodeMeaning = (code: string) => Readonly<Record<string, FactValue>>;
+
+export const codeMeaning =
+  (table: CodeTable): CodeMeaning =>
+  (code) =>
+    impliedFacts(table, code);
 
 /** Round-robin counters, per key, so every phrase, frame and filler takes its turn. */
 export class Rotation {

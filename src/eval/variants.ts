@@ -1,3 +1,4 @@
+import { loadCodeTable } from '../codes/table.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts } from '../policy/facts.js';
 import type { Filler } from './frames.js';
@@ -5,6 +6,7 @@ import type { GeneratedCase } from './generate.js';
 import { expectedDetermination } from './oracle.js';
 import type { PhraseBook, Rendering } from './phrases.js';
 import { type Draft, Renderer } from './render.js';
+import { type CodeMeaning, codeMeaning } from './say.js';
 import { sameValue } from './witness.js';
 
 /** Rewrites a generated case one part at a time, recomputing its facts and truth from the data. */
@@ -14,8 +16,9 @@ export class Variants {
   constructor(
     private readonly corpus: Corpus,
     book: PhraseBook,
+    meaning: CodeMeaning = codeMeaning(loadCodeTable(corpus)),
   ) {
-    this.renderer = new Renderer(book.phrases);
+    this.renderer = new Renderer(book.phrases, meaning);
   }
 
   /**

@@ -56,6 +56,14 @@ describe('generated suite: built from the rules and the lexicon', () => {
     expect(small(DEFAULT_SEED + 1)).not.toEqual(small(DEFAULT_SEED));
   });
 
+  test('a code the frame names states what codes.yaml says it does, as the parse reads it', () => {
+    // Without igrtCode the truth for "is 77387 separately billable for SBRT … with cvs" would
+    // turn on respiratory tracking, which CVS's SBRT/SRS bundling makes beside the point.
+    const framed = suite.cases.filter((c) => c.frameId === 'billing.77387-separately');
+    expect(framed.length).toBeGreaterThan(0);
+    expect(framed.filter((c) => c.facts.igrtCode !== true).map((c) => c.text)).toEqual([]);
+  });
+
   test('a few thousand cases, asked in every frame', () => {
     expect(suite.cases.length).toBeGreaterThan(1000);
     expect(suite.cases.length).toBeLessThan(5000);

@@ -425,6 +425,24 @@ notMet(
   'cvs.sbrt-srs.bundled',
 );
 met('cvs.billing.topic-silent', 'G6001 with IMRT', { modality: 'imrt', igrtCode: true, codes: ['G6001'] });
+// G6017 states respiratory tracking too; billed as an IGRT code with SBRT it is still one CVS bundles.
+notMet(
+  'cvs.billing.topic-silent',
+  'G6017 (respiratory tracking) with SBRT',
+  { modality: 'sbrt', igrtCode: true, respiratoryTracking: true, codes: ['G6017'] },
+  'bundled',
+  'cvs.sbrt-srs.bundled',
+);
+met('cvs.billing.topic-silent', 'G6017 with IMRT', {
+  modality: 'imrt',
+  igrtCode: true,
+  respiratoryTracking: true,
+  codes: ['G6017'],
+});
+met('cvs.billing.topic-silent', 'respiratory tracking with SBRT, no IGRT code named', {
+  modality: 'sbrt',
+  respiratoryTracking: true,
+});
 unknown('cvs.sbrt-srs.bundled', 'IGRT billed separately? no modality', {}, 'modality');
 met('cvs.superficial-electron.billing', 'superficial', { modality: 'superficial' });
 met('cvs.billing.silent', 'IMRT in HOPPS', { modality: 'imrt', setting: 'hospital_outpatient' });
