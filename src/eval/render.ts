@@ -67,7 +67,7 @@ export class Renderer {
   /**
    * Every fact the draft's words state: its fragments' settings, any code the frame names, and
    * what those codes state on their own where no phrase says it (the parse reads "77387" as an
-   * IGRT code too; a truth without it would call a CVS SBRT question not addressed).
+   * IGRT code too; a truth without it would differ from the parse wherever a rule reads igrtCode).
    */
   facts(draft: Draft): Facts {
     const facts: Record<string, FactValue> = {};
