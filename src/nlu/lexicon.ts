@@ -6,6 +6,7 @@ import { compiledValue, contentHash, recordCompiled } from '../data/snapshot.js'
 import type { Corpus } from '../policy/corpus.js';
 import type { FactValue } from '../policy/facts.js';
 import { phraseTokens } from './normalise.js';
+import { Skeleton, skeletonClasses } from './skeleton.js';
 
 const Settings = z.record(z.string(), z.union([z.string(), z.boolean()]));
 
@@ -45,20 +46,33 @@ export const SuffixEntry = z.strictObject({
   prefixes: z.record(z.string().regex(/^[a-z]+$/), Settings).optional(),
 });
 
-export const LexiconFile = z.strictObject({
-  otherPayers: z.array(z.string().min(1)).default([]),
-  /**
-   * What a payer without a policy here is to one with a policy (a parent company, say),
-   * said in the answer as the policy's own scope allows, never used to answer with that policy.
-   */
-  payerRelations: z
-    .array(z.strictObject({ names: z.array(z.string().min(1)).min(1), payer: z.string(), note: z.string().min(1) }))
-    .default([]),
-  /** Word classes a phrase may name as {class}: "{vertebra} met" stands for "t10 met", "l4 met" … */
-  classes: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
-  groups: z.record(z.string(), z.array(LexiconEntry)),
-  suffixes: z.array(SuffixEntry).default([]),
-});
+export const LexiconFile = z
+  .strictObject({
+    otherPayers: z.array(z.string().min(1)).default([]),
+    /**
+     * What a payer without a policy here is to one with a policy (a parent company, say),
+     * said in the answer as the policy's own scope allows, never used to answer with that policy.
+     */
+    payerRelations: z
+      .array(z.strictObject({ names: z.array(z.string().min(1)).min(1), payer: z.string(), note: z.string().min(1) }))
+      .default([]),
+    /** Word classes a phrase may name as {class}: "{vertebra} met" stands for "t10 met", "l4 met" … */
+    classes: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+    /** The skeleton by region: it gives the bone word classes ({bone}, {vertebra} …; see skeleton.ts). */
+    skeleton: Skeleton.optional(),
+    groups: z.record(z.string(), z.array(LexiconEntry)),
+    suffixes: z.array(SuffixEntry).default([]),
+  })
+  // The skeleton's classes join the listed ones, so every reader of the file sees one set of classes.
+  .transform((data, ctx) => {
+    if (!data.skeleton) return data;
+    const composed = skeletonClasses(data.skeleton);
+    for (const name of Object.keys(composed)) {
+      if (name in data.classes)
+        ctx.addIssue({ code: 'custom', path: ['classes', name], message: `the skeleton gives class "${name}"` });
+    }
+    return { ...data, classes: { ...data.classes, ...composed } };
+  });
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
 /** A phrase ready for matching: its tokens and the entry it stands for. */
