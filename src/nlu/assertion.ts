@@ -16,6 +16,8 @@ export interface Mention extends Found {
   readonly hypothetical: boolean;
   /** A proximity cue governs it ("abutting the cord", "kidney nearby"). */
   readonly proximate: boolean;
+  /** It is someone else's ("family hx: father w/ colon ca"): no fact of this patient. */
+  readonly other: boolean;
   readonly doubt?: Doubt;
 }
 
@@ -26,6 +28,7 @@ interface Draft {
   negated: boolean;
   hypothetical: boolean;
   proximate: boolean;
+  other: boolean;
   doubt?: Doubt;
 }
 
@@ -46,6 +49,7 @@ export function assertMentions(
     negated: false,
     hypothetical: false,
     proximate: false,
+    other: false,
     ...(f.shaky ? { doubt: { kind: 'typo', ...f.shaky } as Doubt } : {}),
   }));
   // Where each position's clause ends and starts, computed once: a sentence boundary or a
@@ -91,6 +95,11 @@ export function assertMentions(
       for (const i of after) (drafts[i] as Draft).hypothetical = true;
       continue;
     }
+    if (kinds.has('other')) {
+      const segmentEnd = otherReach(cue);
+      for (const i of after) if ((found[i] as Found).end <= segmentEnd) (drafts[i] as Draft).other = true;
+      continue;
+    }
     let forward = kinds.has('pre') || kinds.has('uncertain') ? reachForward(cue, after) : undefined;
     // "in the prior field not near under <payer>": a cue that reads both ways and reaches forward
     // only doubtfully is taken backward when that reading is sure.
@@ -122,6 +131,14 @@ export function assertMentions(
     else if (asserts === 'near' && !draft.proximate && !draft.negated) doubt(draft, { kind: 'proximity' });
   }
   return found.map((f, i) => ({ ...f, ...(drafts[i] as Draft) }));
+
+  /** Where someone else's segment ends: at a comma or the clause's end; a colon right after the cue is its label. */
+  function otherReach(cue: FoundCue): number {
+    const end = clauseEnd(cue.end);
+    const from = tokens[cue.end] === COLON ? cue.end + 1 : cue.end;
+    for (let k = from; k < end; k++) if (tokens[k] === COMMA || tokens[k] === COLON) return k;
+    return end;
+  }
 
   /** Whether a cue stands next to a phrase in its clause, with only transparent words between. */
   function governs(cue: FoundCue, f: Found): boolean {

@@ -15,11 +15,21 @@ export const AssertionFile = z.strictObject({
   transparent: Phrases,
   hypothetical: Phrases,
   proximity: Phrases,
+  others: Phrases,
 });
 export type AssertionFile = z.infer<typeof AssertionFile>;
 
 /** What a cue phrase does; one phrase may do two things ("not" before or after what it negates). */
-export type CueKind = 'pre' | 'post' | 'pseudo' | 'uncertain' | 'terminator' | 'predicate' | 'hypothetical' | 'proximity';
+export type CueKind =
+  | 'pre'
+  | 'post'
+  | 'pseudo'
+  | 'uncertain'
+  | 'terminator'
+  | 'predicate'
+  | 'hypothetical'
+  | 'proximity'
+  | 'other';
 
 /** A cue phrase ready for matching. */
 export interface CuePhrase {
@@ -44,6 +54,7 @@ const KIND_OF: Record<Exclude<keyof AssertionFile, 'transparent'>, CueKind> = {
   predicates: 'predicate',
   hypothetical: 'hypothetical',
   proximity: 'proximity',
+  others: 'other',
 };
 
 /** Loads intents/assertion.yaml; a phrase with no words fails with its path. */

@@ -3,6 +3,7 @@ import type { CodeTable } from '../codes/table.js';
 import type { Intent } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
+import { askedPart } from './asked.js';
 import { assertMentions } from './assertion.js';
 import { type CodeMention, extractCodes, isClaimCheck } from './codes.js';
 import type { AssertionCues } from './cues.js';
@@ -127,7 +128,6 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const otherPayers = model.lexicon.otherPayers
     .filter((name) => tokens.some((_, i) => name.every((word, k) => tokens[i + k] === word)))
     .map((name) => name.join(' '));
-  const scored = Object.fromEntries(scoreIntents(model.intents, text)) as Partial<Record<Intent, number>>;
   const recognised =
     Object.keys(facts).length +
     Object.keys(stated.whatIf).length +
@@ -135,12 +135,17 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     unsure.length +
     stated.payers.length +
     stated.conflicts.length;
-  const intent = pickIntent(
-    model.intents.order,
-    scored,
-    codes.length > 0,
-    stated.payers.length >= 1 || /\b(payers?|policies|both|each|two|they|them)\b|^\s*compare\b/.test(text),
-  );
+  const aboutPayers = stated.payers.length >= 1 || /\b(payers?|policies|both|each|two|they|them)\b|^\s*compare\b/.test(text);
+  const score = (part: string) => Object.fromEntries(scoreIntents(model.intents, part)) as Partial<Record<Intent, number>>;
+  const pick = (scores: Partial<Record<Intent, number>>) =>
+    pickIntent(model.intents.order, scores, codes.length > 0, aboutPayers);
+  // A question sentence outranks what the rest of the message mentions; when it says too
+  // little to pick an intent ("ok?"), the whole message does.
+  const asked = askedPart(text);
+  const askedScores = asked === undefined ? undefined : score(asked);
+  const askedIntent = askedScores && pick(askedScores);
+  const scored = askedIntent && askedScores ? askedScores : score(text);
+  const intent = askedIntent ?? pick(scored);
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
   const inDomain = recognised > 0 || aboutThePolicy || model.intents.domain.test(text);

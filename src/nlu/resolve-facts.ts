@@ -36,6 +36,7 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
   const hinted: UnsureFact[] = [];
   const payers: string[] = [];
   for (const mention of mentions) {
+    if (mention.other) continue;
     const { entry } = mention.phrase;
     const said = mention.proximate && entry.near ? entry.near : entry.set;
     const settings = mention.negated ? (entry.negated ?? flipBooleans(said)) : said;
@@ -84,6 +85,9 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
   for (const reading of doubted) {
     const sure = facts[reading.fact] ?? settledWhatIf[reading.fact];
     if (sure === reading.value || conflicts.some((c) => c.fact === reading.fact)) continue;
+    // A word only near a term ("lives", "Toms River" by "liver") is most likely the word it
+    // is: a stated value of the same fact outranks it rather than making a contradiction.
+    if (sure !== undefined && reading.doubt.kind === 'typo') continue;
     if (sure !== undefined) {
       // A sure statement and a shaky one that disagree: ask rather than pick.
       conflicts.push({ fact: reading.fact, values: [sure, reading.value] });

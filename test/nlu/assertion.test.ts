@@ -61,6 +61,12 @@ describe('assertion cues (NegEx/ConText), one row per cue', () => {
     expect(parsed.whatIf.modality).toBe('imrt');
   });
 
+  test.each(cues.others)('experiencer "%s": what follows is someone else’s, not this patient’s', (cue) => {
+    const parsed = parse(`Horizon 3DCRT prostate cancer. ${cue} lung cancer`);
+    expect(parsed.facts.diagnosis).toBe('prostate');
+    expect(parsed.conflicts).toEqual([]);
+  });
+
   test.each(cues.proximity)('proximity "%s" says the target is close to an organ at risk', (cue) => {
     const parsed = parse(`CVS palliative 3DCRT bone met ${cue} the spinal cord`);
     expect(parsed.facts.criticalStructure).toBe(true);
@@ -171,5 +177,35 @@ describe('negation scope', () => {
     const parsed = parse(question);
     expect(parsed.facts[fact]).toBeUndefined();
     expect(parsed.unsure.find((u) => u.fact === fact)?.doubt.kind).toBe(kind);
+  });
+});
+
+describe('someone else’s history reaches to the end of its segment', () => {
+  test.each([
+    ['a comma ends it', 'father with colon cancer, pt with rectal cancer, Horizon 3DCRT', 'rectal'],
+    ['a label’s colon does not', 'FHx: colon cancer. Horizon 3DCRT rectal cancer', 'rectal'],
+    [
+      'a list of relatives, each its own',
+      'Family hx: father w/ colon ca at 70, sister w/ breast ca. 3D for pancreatic ca, Horizon',
+      'pancreatic',
+    ],
+  ])('%s', (_rule, q, diagnosis) => {
+    const parsed = parse(q);
+    expect(parsed.facts.diagnosis).toBe(diagnosis);
+    expect(parsed.conflicts).toEqual([]);
+  });
+});
+
+describe('a word only near a term yields to a stated value of its fact', () => {
+  test('"lives in Toms River" is not liver beside a stated pancreatic cancer', () => {
+    const parsed = parse('Horizon 3DCRT pancreatic cancer, lives in Toms River');
+    expect(parsed.facts.diagnosis).toBe('pancreatic');
+    expect(parsed.conflicts).toEqual([]);
+  });
+
+  test('with nothing stated it is still asked about', () => {
+    const parsed = parse('Horizon 3DCRT, lives in Toms River');
+    expect(parsed.facts.diagnosis).toBeUndefined();
+    expect(parsed.unsure.map((u) => u.fact)).toContain('diagnosis');
   });
 });
