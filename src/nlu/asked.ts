@@ -30,7 +30,7 @@ export function askedPart(text: string): string | undefined {
 /** "Question:", "Q:", "QUESTION FOR BILLING/UM TEAM:", "my question for you -": a label that says the question follows. */
 const QUESTION_LABEL = /^(?:(?:my|our|the|a|one)\s+)?(?:question|q|query|ask)\b[^:?.]{0,40}?\s*(?::|\s-+\s)\s*/;
 
-/** Words a period follows without ending a sentence ("CVS vs. Horizon", "e.g.", "H. pylori"). */
+/** Words a period follows without ending a sentence ("payer A vs. payer B", "e.g.", "H. pylori"). */
 const ABBREVIATION = /(?:^|\s)(?:[a-z]|vs|v|e\.g|i\.e|eg|ie|etc|incl|approx|dr|mr|mrs|ms|st|no|fig|pt|pts|yo|y\.o)\.$/;
 
 /** Sentences of a normalised message: split after . ! ? ; and at a rule of dashes ("----"). */
