@@ -90,6 +90,7 @@ const DOUBTS = {
   hedge: 'it was stated with a hedge',
   proximity: 'a mention alone does not say the target is close to it',
   ambiguous: 'those words can be read more than one way',
+  days: 'the days or frequencies given do not show whether the methods meet on one day',
 } as const;
 
 /** Why a reading was not taken as stated, and what was read, so the asker can correct it. */

@@ -8,6 +8,7 @@ export type Doubt =
   | { readonly kind: 'hedge' }
   | { readonly kind: 'proximity' }
   | { readonly kind: 'ambiguous' }
+  | { readonly kind: 'days' }
   | { readonly kind: 'typo'; readonly typed: string; readonly read: string; readonly other?: string };
 
 /** A phrase with its assertion: negated or not, a what-if or not, and any doubt about it. */

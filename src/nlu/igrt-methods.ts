@@ -2,15 +2,18 @@ import { z } from 'zod';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import type { FoundCue } from './extract.js';
-import { phraseTokens } from './normalise.js';
+import { compileDays, DaysFile, type DayTable, type MethodMention } from './method-days.js';
+import { isBoundary, phraseTokens } from './normalise.js';
 
 export const MethodFile = z.strictObject({
   methods: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)),
+  days: DaysFile,
 });
 
-/** Method names by first token, longest first, compiled once at load. */
+/** Method names by first token, longest first, and the day vocabulary, compiled once at load. */
 export interface MethodTable {
   readonly byFirstToken: ReadonlyMap<string, readonly { readonly tokens: readonly string[]; readonly method: string }[]>;
+  readonly days: DayTable;
 }
 
 /** Loads intents/igrt-methods.yaml; a name listed under two methods fails. */
@@ -30,38 +33,47 @@ export function loadMethodTable(file = projectPath('intents', 'igrt-methods.yaml
     }
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { byFirstToken };
+  return { byFirstToken, days: compileDays(data.days) };
 }
 
-/** Words that make two methods a choice ("CBCT or kV?"), not two methods on one day. */
-const CHOICE = new Set(['or', 'vs', 'versus', 'instead', 'rather', 'either', 'whether']);
-
 /**
- * Whether a question names two different IGRT methods used together: distinct methods, neither
- * negated (a negation cue right before or after it: "no CBCT, just kV"), not offered as a choice.
+ * The IGRT methods a question names and does not negate, in order: by any of their words or
+ * devices, and each IGRT code (`isMethodCode`) as a method of its own. A name inside a lexicon
+ * phrase ("kv therapy", "vision rt" for DIBH) means that phrase; a negation cue right before or
+ * after a name ("no CBCT, just kV"; "SGRT not performed") leaves it out.
  */
-export function namesTwoMethods(
+export function methodMentions(
   table: MethodTable,
   tokens: readonly string[],
   cues: readonly FoundCue[],
   found: readonly { readonly start: number; readonly end: number }[],
-): boolean {
+  isMethodCode: (token: string) => boolean,
+): MethodMention[] {
   const negatedAt = new Set(cues.filter((c) => c.kinds.includes('pre')).map((c) => c.end));
-  const negatedAfter = new Set(cues.filter((c) => c.kinds.includes('post')).map((c) => c.start));
-  const seen: { method: string; start: number; end: number }[] = [];
+  // "SGRT not performed" negates it; "CBCT not on the same day" does not: a cue that also reaches
+  // forward negates the name before it only where the clause ends with it ("kV: not").
+  const negatedAfter = new Set(
+    cues
+      .filter(
+        (c) => c.kinds.includes('post') && (!c.kinds.includes('pre') || tokens[c.end] === undefined || isBoundary(tokens[c.end])),
+      )
+      .map((c) => c.start),
+  );
+  const seen: MethodMention[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const hit = table.byFirstToken.get(tokens[i] as string)?.find((m) => m.tokens.every((t, k) => tokens[i + k] === t));
+    const token = tokens[i] as string;
+    const hit = isMethodCode(token)
+      ? { method: `code ${token}`, tokens: [token] }
+      : table.byFirstToken.get(token)?.find((m) => m.tokens.every((t, k) => tokens[i + k] === t));
     if (!hit) {
       i += 1;
       continue;
     }
     const end = i + hit.tokens.length;
-    // Inside a lexicon phrase ("kv therapy", "vision rt" for DIBH, "sgrt" for tracking), the words mean that phrase.
     if (found.some((f) => f.start <= i && f.end >= end)) {
       i = end;
       continue;
     }
-    // "no CBCT", "SGRT not performed": a negation right before or after the name.
     const negated =
       negatedAt.has(i) ||
       (negatedAt.has(i - 1) && /^(a|an|the|any)$/.test(tokens[i - 1] as string)) ||
@@ -70,12 +82,24 @@ export function namesTwoMethods(
     if (!negated) seen.push({ method: hit.method, start: i, end });
     i = end;
   }
-  for (let a = 0; a < seen.length; a++) {
-    for (let b = a + 1; b < seen.length; b++) {
-      const [x, y] = [seen[a], seen[b]] as [(typeof seen)[number], (typeof seen)[number]];
-      if (x.method === y.method) continue;
-      if (!tokens.slice(x.end, y.start).some((t) => CHOICE.has(t))) return true;
+  return seen;
+}
+
+/** Words that make two methods a choice ("CBCT or kV?"), not two methods on one day. */
+const CHOICE = new Set(['or', 'vs', 'versus', 'instead', 'rather', 'either', 'whether']);
+
+/**
+ * Pairs of different methods named together, not offered as a choice. Names pair with names
+ * and codes with codes: "CBCT, bill 77387?" names one method twice over.
+ */
+export function methodPairs(tokens: readonly string[], mentions: readonly MethodMention[]): [MethodMention, MethodMention][] {
+  const pairs: [MethodMention, MethodMention][] = [];
+  const isCode = (m: MethodMention) => m.method.startsWith('code ');
+  for (const [a, x] of mentions.entries()) {
+    for (const y of mentions.slice(a + 1)) {
+      if (x.method === y.method || isCode(x) !== isCode(y)) continue;
+      if (!tokens.slice(x.end, y.start).some((t) => CHOICE.has(t))) pairs.push([x, y]);
     }
   }
-  return false;
+  return pairs;
 }

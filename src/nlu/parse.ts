@@ -19,9 +19,10 @@ import {
 import { findPhrases } from './extract.js';
 import { histologyPhrases } from './histology.js';
 import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
-import { type MethodTable, namesTwoMethods } from './igrt-methods.js';
+import { type MethodTable, methodMentions, methodPairs } from './igrt-methods.js';
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
+import { type DayReading, readDays } from './method-days.js';
 import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
 import { composedReirradiation, type ReirradiationTable } from './reirradiation.js';
 import { resolveFacts, type UnsureFact } from './resolve-facts.js';
@@ -102,15 +103,17 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   if (icd.codes.length > 0) facts.icdCodes = icd.codes.map((c) => c.echo);
   // "77421 or G6002?" asks which code to report, not whether two methods were used.
   const codeChoice = CODE_CHOICE.test(text);
-  if (!codeChoice && new Set(codes.map((c) => c.code).filter((c) => isIgrtMethod(model.codes, c))).size >= 2) {
-    facts.multipleMethodsSameDay ??= true;
+  const unsure = [...stated.unsure];
+  if (!codeChoice) {
+    // Two different methods named by any of their words, devices or codes ("CBCT then ExacTrac"), and on which days.
+    const mentions = methodMentions(model.methods, tokens, cues, found, (t) => isIgrtMethod(model.codes, t.toUpperCase()));
+    const pairs = methodPairs(tokens, mentions);
+    const together = pairs.length > 0 || new Set(codes.map((c) => c.code).filter((c) => isIgrtMethod(model.codes, c))).size >= 2;
+    sameDay(facts, unsure, together, readDays(model.methods.days, { tokens, cues, mentions, pairs }));
   }
-  // Two different methods named by any of their words or devices ("CBCT then ExacTrac"); "on different days" stated wins.
-  if (!codeChoice && namesTwoMethods(model.methods, tokens, cues, found)) facts.multipleMethodsSameDay ??= true;
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
-  const unsure = [...stated.unsure];
   // "overlaps the 2019 field", "retreating the same region": composed in a clause, read only where no phrase said it either way.
   const saidPrior = facts.priorIrradiation !== undefined || unsure.some((u) => u.fact === 'priorIrradiation');
   const composed = saidPrior ? undefined : composedReirradiation(model.reirradiation, tokens, cues);
@@ -172,6 +175,20 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     empty,
     ...(yesNo !== undefined ? { yesNo } : {}),
   };
+}
+
+/**
+ * Settles whether more than one IGRT method is used on one day: different days said or shown
+ * ("Monday kV, Tuesday CBCT") say no, over "two methods"; methods named together say yes unless
+ * a day relation says otherwise; days that leave it open make it a reading to confirm, so the
+ * answer asks where a one-method-per-day rule turns on it.
+ */
+function sameDay(facts: Record<string, FactValue>, unsure: UnsureFact[], together: boolean, days: DayReading): void {
+  if (days === 'apart') facts.multipleMethodsSameDay = false;
+  else if (days === 'unclear' && (together || facts.multipleMethodsSameDay === true)) {
+    delete facts.multipleMethodsSameDay;
+    unsure.push({ fact: 'multipleMethodsSameDay', value: true, negated: false, doubt: { kind: 'days' } });
+  } else if (together) facts.multipleMethodsSameDay ??= true;
 }
 
 /** What a platform named ("CyberKnife") says once the site is known: SRS in the brain, SBRT elsewhere. */

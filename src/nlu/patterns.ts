@@ -1,0 +1,83 @@
+import type { FoundCue } from './extract.js';
+import { COMMA, endsSentence, isBoundary, phraseTokens } from './normalise.js';
+
+/**
+ * Slots a vocabulary phrase may hold, alone or inside a word ("fx{n}", "{n}gy"): a number, an
+ * ordinal (first, 2nd …), a year. A slot's text is captured so the number can tell one day from another.
+ */
+const SLOTS: Readonly<Record<string, string>> = {
+  nth: '\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth',
+  year: '19[5-9]\\d|20\\d\\d',
+  n: '\\d+(?:\\.\\d+)?',
+};
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** A phrase's words, each a word to equal or a slot pattern capturing its number. */
+export type Pattern = readonly (string | RegExp)[];
+
+/** Tokenises a vocabulary phrase like a question, its `{slot}`s kept as patterns. */
+export function compilePattern(phrase: string): Pattern {
+  const marked = phrase.replace(/\{(nth|year|n)\}/g, (_, slot: string) => `slot${slot}x`);
+  return phraseTokens(marked).map((word) => {
+    if (!word.includes('slot')) return word;
+    const source = word.replace(/slot(nth|year|n)x/g, (_, slot: string) => `(${SLOTS[slot]})`);
+    return new RegExp(`^${source}$`);
+  });
+}
+
+/** The pattern's length and its slots' numbers where it stands at `i`; undefined where it does not. */
+export function matchAt(
+  tokens: readonly string[],
+  i: number,
+  pattern: Pattern,
+): { length: number; numbers: number[] } | undefined {
+  const numbers: number[] = [];
+  for (const [k, word] of pattern.entries()) {
+    const token = tokens[i + k];
+    if (token === undefined) return undefined;
+    if (typeof word === 'string') {
+      if (word !== token) return undefined;
+      continue;
+    }
+    const m = word.exec(token);
+    if (!m) return undefined;
+    for (const text of m.slice(1)) if (text !== undefined) numbers.push(numberOf(text));
+  }
+  return { length: pattern.length, numbers };
+}
+
+/** The longest of `patterns` standing at `i` (0 for none). */
+export function longestAt(tokens: readonly string[], i: number, patterns: readonly Pattern[]): number {
+  let best = 0;
+  for (const p of patterns) best = Math.max(best, matchAt(tokens, i, p)?.length ?? 0);
+  return best;
+}
+
+function numberOf(text: string): number {
+  const word = ORDINALS.indexOf(text);
+  return word >= 0 ? word + 1 : Number.parseFloat(text);
+}
+
+/**
+ * The clauses of a question as [from, to) token spans: a clause ends at punctuation, a sentence
+ * end or a terminator cue ("but", "then"), and, when `splits` is given, before any word it holds.
+ */
+export function clauses(tokens: readonly string[], cues: readonly FoundCue[], splits?: ReadonlySet<string>): [number, number][] {
+  const terminators = new Set(cues.filter((c) => c.kinds.includes('terminator')).map((c) => c.start));
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (let end = 0; end <= tokens.length; end++) {
+    const t = tokens[end];
+    const ends =
+      end === tokens.length ||
+      endsSentence(t) ||
+      t === COMMA ||
+      isBoundary(t) ||
+      terminators.has(end) ||
+      splits?.has(t as string);
+    if (!ends) continue;
+    if (end > start) spans.push([start, end]);
+    start = end + 1;
+  }
+  return spans;
+}
