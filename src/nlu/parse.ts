@@ -24,7 +24,13 @@ import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { type DayReading, readDays } from './method-days.js';
 import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
-import { composedReirradiation, type ReirradiationTable } from './reirradiation.js';
+import {
+  type Composed,
+  composedOrganProximity,
+  composedReirradiation,
+  type ReirradiationTable,
+  relationsAimedAtOrgans,
+} from './reirradiation.js';
 import { resolveFacts, type UnsureFact } from './resolve-facts.js';
 
 /** What one message says, before any thread context is merged in. */
@@ -89,7 +95,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const cues = phrases.cues;
   // Codes and histology endings add readings where no lexicon phrase stood; one assertion pass settles all.
   const extra = [...icdPhrases(tokens, icd.codes), ...histologyPhrases(tokens, phrases.found, model.lexicon)];
-  const found = extra.length > 0 ? [...phrases.found, ...extra].sort((a, b) => a.start - b.start) : phrases.found;
+  const all = extra.length > 0 ? [...phrases.found, ...extra].sort((a, b) => a.start - b.start) : phrases.found;
+  // "same region as the cord" places the target by an organ; it is not re-irradiation.
+  const aimed = relationsAimedAtOrgans(model.reirradiation, tokens, cues, all);
+  const found = aimed.size > 0 ? all.filter((f) => !aimed.has(f)) : all;
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
   const codes = extractCodes(text);
   const age = extractAge(text);
@@ -118,8 +127,15 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const saidPrior = facts.priorIrradiation !== undefined || unsure.some((u) => u.fact === 'priorIrradiation');
   const composed = saidPrior ? undefined : composedReirradiation(model.reirradiation, tokens, cues);
   if (composed === 'stated') facts.priorIrradiation = true;
-  else if (composed === 'hedged')
-    unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'hedge' } });
+  else if (composed === 'hedged' || composed === 'measured')
+    unsure.push({
+      fact: 'priorIrradiation',
+      value: true,
+      negated: false,
+      doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
+    });
+  // "PTV abuts the spinal cord", "within 5 mm of the brainstem": a relation and an organ at risk in one clause.
+  organProximity(facts, unsure, composedOrganProximity(model.reirradiation, tokens, cues, found));
   if (age === undefined && birth) {
     // A birth date gives the age on the date of service; a birth year alone may leave it at 17 or 18.
     const groups = new Set(agesOn(birth, dateUsed(dateOfService, today).date).map((a) => (a < 18 ? 'pediatric' : 'adult')));
@@ -189,6 +205,27 @@ function sameDay(facts: Record<string, FactValue>, unsure: UnsureFact[], togethe
     delete facts.multipleMethodsSameDay;
     unsure.push({ fact: 'multipleMethodsSameDay', value: true, negated: false, doubt: { kind: 'days' } });
   } else if (together) facts.multipleMethodsSameDay ??= true;
+}
+
+/**
+ * Settles closeness to a critical structure from a composed reading, over what single phrases
+ * said: a relation the lexicon's cues could not place ("does not overlap the cord") or
+ * misread ("3 mm away from the brainstem" is close, not far). A stated closeness stands.
+ */
+function organProximity(facts: Record<string, FactValue>, unsure: UnsureFact[], composed: Composed): void {
+  if (composed === undefined || facts.criticalStructure === true) return;
+  for (let i = unsure.length - 1; i >= 0; i--) if (unsure[i]?.fact === 'criticalStructure') unsure.splice(i, 1);
+  if (composed === 'stated' || composed === 'negated') {
+    facts.criticalStructure = composed === 'stated';
+    return;
+  }
+  delete facts.criticalStructure;
+  unsure.push({
+    fact: 'criticalStructure',
+    value: true,
+    negated: false,
+    doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
+  });
 }
 
 /** What a platform named ("CyberKnife") says once the site is known: SRS in the brain, SBRT elsewhere. */

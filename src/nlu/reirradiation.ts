@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
-import type { FoundCue } from './extract.js';
-import { clauses, compilePattern, longestAt, type Pattern } from './patterns.js';
+import type { Found, FoundCue } from './extract.js';
+import { clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
 
 export const ReirradiationFile = z.strictObject({
-  relations: z.strictObject({ needsReference: z.array(z.string().min(1)), selfReferring: z.array(z.string().min(1)) }),
+  relations: z.strictObject({
+    needsReference: z.array(z.string().min(1)),
+    selfReferring: z.array(z.string().min(1)),
+    measured: z.array(z.string().min(1)),
+  }),
   references: z.array(z.string().min(1)).min(1),
 });
 
@@ -13,6 +17,7 @@ export const ReirradiationFile = z.strictObject({
 export interface ReirradiationTable {
   readonly needsReference: readonly Pattern[];
   readonly selfReferring: readonly Pattern[];
+  readonly measured: readonly Pattern[];
   readonly references: readonly Pattern[];
 }
 
@@ -22,56 +27,138 @@ export function loadReirradiation(file = projectPath('intents', 'reirradiation.y
   return {
     needsReference: tok(data.relations.needsReference),
     selfReferring: tok(data.relations.selfReferring),
+    measured: tok(data.relations.measured),
     references: tok(data.references),
   };
 }
 
-/** What a clause's composed reading came to: read as stated, as a hedged reading, or nothing. */
-export type Composed = 'stated' | 'hedged' | undefined;
+/**
+ * What a clause's composed reading came to: read as stated, negated, to confirm because of a
+ * hedge or because only a distance was given ("3 mm from the cord": close or not is the
+ * policy's call), or nothing.
+ */
+export type Composed = 'stated' | 'negated' | 'hedged' | 'measured' | undefined;
+
+/** An organ at risk as the lexicon marks it: a mention that says closeness only with a relation or a proximity cue. */
+export function isOrganAtRisk(found: Found): boolean {
+  return found.phrase.entry.set.criticalStructure === true && found.phrase.entry.asserts === 'near';
+}
 
 /**
  * Reads re-irradiation composed in one clause: a relation plus a reference to earlier
- * treatment, or a relation that is itself one. Not read where a negation cue stands before the
- * relation in its clause; hedged where an uncertainty cue does.
+ * treatment, or a relation that is itself one. A negation before the relation leaves it unread
+ * (the default, no, stands); a hedge or a bare distance makes it a reading to confirm.
  */
 export function composedReirradiation(table: ReirradiationTable, tokens: readonly string[], cues: readonly FoundCue[]): Composed {
-  let result: Composed;
-  for (const [from, to] of clauses(tokens, cues)) {
-    const reading = clause(table, tokens, cues, from, to);
-    if (reading === 'stated') return 'stated';
-    result ??= reading;
-  }
-  return result;
+  const readings = clauses(tokens, cues).map(([from, to]) => {
+    const c = clause(table, tokens, from, to);
+    return c.relation && (c.relation.self || c.reference) ? assertion(cues, from, c.relation) : undefined;
+  });
+  const found = strongest(readings);
+  return found === 'negated' ? undefined : found;
 }
 
-function clause(
+/**
+ * Reads closeness to an organ at risk composed in one clause: a relation ("abuts", "overlapping",
+ * "within 5 mm of") and an organ at risk ("the spinal cord", "the optic chiasm"), in either order.
+ * A relation that is itself re-treatment ("retreating") says nothing about an organ.
+ */
+export function composedOrganProximity(
   table: ReirradiationTable,
   tokens: readonly string[],
   cues: readonly FoundCue[],
+  found: readonly Found[],
+): Composed {
+  const organs = found.filter(isOrganAtRisk);
+  if (organs.length === 0) return undefined;
+  const readings = clauses(tokens, cues).map(([from, to]) => {
+    const c = clause(table, tokens, from, to);
+    const organ = organs.some((o) => o.start >= from && o.end <= to);
+    return c.relation && !c.relation.self && organ ? assertion(cues, from, c.relation) : undefined;
+  });
+  return strongest(readings);
+}
+
+/**
+ * Lexicon readings of re-irradiation that are only a relation ("same region") aimed at an organ
+ * at risk in a clause with no reference to earlier treatment: "same region as the cord" says
+ * where the target is, not that it was treated before.
+ */
+export function relationsAimedAtOrgans(
+  table: ReirradiationTable,
+  tokens: readonly string[],
+  cues: readonly FoundCue[],
+  found: readonly Found[],
+): Set<Found> {
+  const aimed = new Set<Found>();
+  const organs = found.filter(isOrganAtRisk);
+  if (organs.length === 0) return aimed;
+  for (const [from, to] of clauses(tokens, cues)) {
+    if (!organs.some((o) => o.start >= from && o.end <= to)) continue;
+    const bare = found.filter(
+      (f) =>
+        f.start >= from &&
+        f.end <= to &&
+        f.phrase.entry.set.priorIrradiation === true &&
+        table.needsReference.some((p) => matchAt(tokens, f.start, p)?.length === f.end - f.start),
+    );
+    if (bare.length === 0) continue;
+    const referenced = Array.from({ length: to - from }, (_, k) => from + k).some(
+      (i) => !bare.some((f) => i >= f.start && i < f.end) && longestAt(tokens, i, table.references) > 0,
+    );
+    if (!referenced) for (const f of bare) aimed.add(f);
+  }
+  return aimed;
+}
+
+interface Relation {
+  readonly at: number;
+  readonly self: boolean;
+  readonly measured: boolean;
+}
+
+/** A clause's first relation and whether it refers to earlier treatment. */
+function clause(
+  table: ReirradiationTable,
+  tokens: readonly string[],
   from: number,
   to: number,
-): Composed {
-  let relation = -1;
-  let self = false;
+): { relation?: Relation; reference: boolean } {
+  let relation: Relation | undefined;
   let reference = false;
   for (let i = from; i < to; i++) {
-    const s = longestAt(tokens, i, table.selfReferring);
-    if (s > 0) {
-      if (relation < 0) relation = i;
-      self = true;
-      i += s - 1;
-      continue;
-    }
-    const r = longestAt(tokens, i, table.needsReference);
-    if (r > 0) {
-      if (relation < 0) relation = i;
-      i += r - 1;
+    const kinds = [
+      { n: longestAt(tokens, i, table.selfReferring), self: true, measured: false },
+      { n: longestAt(tokens, i, table.needsReference), self: false, measured: false },
+      { n: longestAt(tokens, i, table.measured), self: false, measured: true },
+    ];
+    const hit = kinds.reduce((a, b) => (b.n > a.n ? b : a));
+    if (hit.n > 0) {
+      relation ??= { at: i, self: hit.self, measured: hit.measured };
+      i += hit.n - 1;
       continue;
     }
     if (longestAt(tokens, i, table.references) > 0) reference = true;
   }
-  if (relation < 0 || !(self || reference)) return undefined;
-  const before = cues.filter((c) => c.start >= from && c.end <= relation);
-  if (before.some((c) => c.kinds.includes('pre'))) return undefined;
-  return before.some((c) => c.kinds.includes('uncertain')) ? 'hedged' : 'stated';
+  return relation ? { relation, reference } : { reference };
+}
+
+/**
+ * How the relation is asserted: negated by a negation cue before it in its clause unless a
+ * predicate stands between ("is IGRT not covered when the PTV abuts the cord" negates the
+ * coverage), hedged by an uncertainty cue, to confirm when only a distance was said.
+ */
+function assertion(cues: readonly FoundCue[], from: number, relation: Relation): Composed {
+  const before = cues.filter((c) => c.start >= from && c.end <= relation.at);
+  const negation = before.filter((c) => c.kinds.includes('pre')).at(-1);
+  const aboutPredicate = negation && before.some((c) => c.kinds.includes('predicate') && c.start >= negation.end);
+  if (negation && !aboutPredicate) return 'negated';
+  if (before.some((c) => c.kinds.includes('uncertain'))) return 'hedged';
+  return relation.measured ? 'measured' : 'stated';
+}
+
+/** One reading over all clauses: any stated wins, then a reading to confirm, then a negation. */
+function strongest(readings: readonly Composed[]): Composed {
+  for (const r of ['stated', 'hedged', 'measured', 'negated'] as const) if (readings.includes(r)) return r;
+  return undefined;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
 import { loadYaml } from '../../src/data/load-yaml.js';
 import { projectPath } from '../../src/data/paths.js';
+import { LexiconFile } from '../../src/nlu/lexicon.js';
 import { parseQuestion } from '../../src/nlu/parse.js';
 import { ReirradiationFile } from '../../src/nlu/reirradiation.js';
 
@@ -41,5 +43,79 @@ describe('composed re-irradiation: relation + reference in one clause', () => {
   test('a hedge makes it a reading to confirm', () => {
     const parsed = parse('possibly overlaps the 2019 boost area');
     expect(parsed.facts.priorIrradiation).toBeUndefined();
+  });
+});
+
+// Generated from intents/reirradiation.yaml and the lexicon's organ-at-risk classes (oar_*):
+// every relation × an organ of each region in turn × negation and hedge, in one clause.
+const lexicon = loadYaml(projectPath('intents', 'lexicon.yaml'), LexiconFile);
+const organs = Object.entries(lexicon.classes)
+  .filter(([name]) => name.startsWith('oar_'))
+  .map(([, members]) => members);
+const organAt = (k: number) => {
+  const region = organs[k % organs.length] as string[];
+  return region[Math.floor(k / organs.length) % region.length] as string;
+};
+const closeness = (q: string) => {
+  const parsed = parse(q);
+  const unsure = parsed.unsure.find((u) => u.fact === 'criticalStructure');
+  return { stated: parsed.facts.criticalStructure, unsure: unsure?.doubt.kind, prior: parsed.facts.priorIrradiation };
+};
+const organCases = data.relations.needsReference.flatMap((relation, i) =>
+  [0, 1].map((k) => [fill(relation), organAt(i * 2 + k)] as const),
+);
+
+describe('composed closeness to an organ at risk: relation + organ in one clause', () => {
+  test.each(organCases)('"%s" … "%s" reads the target close to a critical structure, never re-irradiation', (relation, organ) => {
+    expect(closeness(`${relation} the ${organ}`)).toEqual({ stated: true, unsure: undefined, prior: undefined });
+    expect(closeness(`does not ${relation} the ${organ}`)).toEqual({ stated: false, unsure: undefined, prior: undefined });
+    expect(closeness(`possibly ${relation} the ${organ}`)).toMatchObject({ stated: undefined, unsure: 'hedge' });
+  });
+
+  test.each(data.relations.measured.map((m, i) => [fill(m), organAt(i)] as const))(
+    '"%s" … "%s": a distance alone is asked about, not taken as close or far',
+    (measured, organ) => {
+      expect(closeness(`the ptv is ${measured} the ${organ}`)).toEqual({
+        stated: undefined,
+        unsure: 'distance',
+        prior: undefined,
+      });
+    },
+  );
+
+  test('a negation about the predicate is not about the organ', () => {
+    expect(closeness('why is igrt not covered when the ptv abuts the cord').stated).toBe(true);
+  });
+
+  test('a bare relation the lexicon reads as re-irradiation, aimed at an organ, places the target instead', () => {
+    expect(closeness('same region as the spinal cord')).toEqual({ stated: true, unsure: undefined, prior: undefined });
+    // With a reference to earlier treatment it is both.
+    expect(closeness('same region as the spinal cord treated in 2019')).toMatchObject({ stated: true, prior: true });
+  });
+});
+
+describe('what the policies make of closeness to an organ at risk', () => {
+  const finding = async (q: string, payer: string) =>
+    (await answer(q, { pipeline, today: '2025-03-04' })).findings.find((f) => f.payer === payer);
+  test.each([
+    [
+      'cvs.3dcrt.bone-metastases-exception',
+      'CVS palliative 3dcrt T10 bone met, the PTV abuts the spinal cord',
+      'medically_necessary',
+    ],
+    [
+      'cvs.3dcrt.bone-metastases',
+      'CVS palliative 3dcrt T10 bone met, the PTV does not abut the spinal cord',
+      'not_medically_necessary',
+    ],
+    ['cvs.3dcrt.bone-metastases-exception', 'CVS palliative 3dcrt T10 bone met, PTV 3 mm from the cord', 'needs_info'],
+    // The palliative sentence names only a previously irradiated area: an organ does not meet it.
+    [
+      'cvs.3dcrt.palliative-criteria-not-met',
+      'CVS palliative 3dcrt lung, the PTV overlaps the optic chiasm',
+      'not_medically_necessary',
+    ],
+  ])('%s: %s → %s', async (_rule, q, determination) => {
+    expect((await finding(q, 'cvs'))?.determination).toBe(determination);
   });
 });
