@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FoundCue } from './extract.js';
-import { clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
+import { assertRelation, clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
 
 const Phrases = z.array(z.string().min(1)).min(1);
 
@@ -48,6 +48,10 @@ export type DayReading = 'same' | 'apart' | 'unclear' | undefined;
 export interface MethodsSaid {
   readonly tokens: readonly string[];
   readonly cues: readonly FoundCue[];
+  /** Words a negation reaches across (intents/assertion.yaml `transparent`). */
+  readonly transparent: ReadonlySet<string>;
+  /** Where lexicon phrases start: a negation before one is about it. */
+  readonly found: readonly { readonly start: number }[];
   readonly mentions: readonly MethodMention[];
   readonly pairs: readonly (readonly [MethodMention, MethodMention])[];
 }
@@ -61,36 +65,24 @@ export function readDays(table: DayTable, said: MethodsSaid): DayReading {
 }
 
 /** The relations said, each turned round by a negation before it; disagreeing ones leave it open. */
-function statedRelation(table: DayTable, { tokens, cues, mentions }: MethodsSaid): DayReading {
+function statedRelation(table: DayTable, { tokens, cues, transparent, found, mentions }: MethodsSaid): DayReading {
   const readings = new Set<DayReading>();
+  // A negation before a method, a phrase or a predicate ("not bill CBCT and kV on the same day") is about that.
+  const read = (i: number) => mentions.some((m) => m.start === i) || found.some((f) => f.start === i);
   for (const [from, to] of clauses(tokens, cues)) {
     for (let i = from; i < to; i++) {
       const same = longestAt(tokens, i, table.same);
       const apart = longestAt(tokens, i, table.apart);
       const length = Math.max(same, apart);
       if (length === 0) continue;
-      const before = cues.filter((c) => c.start >= from && c.end <= i);
-      if (before.some((c) => c.kinds.includes('uncertain'))) readings.add('unclear');
-      else {
-        const isApart = apart > same;
-        readings.add(negated(before, mentions, i) !== isApart ? 'apart' : 'same');
-      }
+      const said = assertRelation(cues, transparent, tokens, { from, at: i }, read);
+      if (said === 'hedged' || said === 'scope') readings.add('unclear');
+      else readings.add((said === 'negated') !== apart > same ? 'apart' : 'same');
       i += length - 1;
     }
   }
   if (readings.size === 0) return undefined;
   return readings.size === 1 ? [...readings][0] : 'unclear';
-}
-
-/**
- * Whether the nearest negation before a relation is about it: no method and no predicate
- * ("not bill CBCT and kV on the same day" asks about billing) stands between.
- */
-function negated(before: readonly FoundCue[], mentions: readonly MethodMention[], at: number): boolean {
-  const cue = before.filter((c) => c.kinds.includes('pre')).at(-1);
-  if (!cue) return false;
-  const between = (start: number) => start >= cue.end && start < at;
-  return !mentions.some((m) => between(m.start)) && !before.some((c) => c.kinds.includes('predicate') && between(c.start));
 }
 
 /** When a method is said to be done: on named days, every day, some days, no day said, or unreadable. */

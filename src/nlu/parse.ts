@@ -118,14 +118,16 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     const mentions = methodMentions(model.methods, tokens, cues, found, (t) => isIgrtMethod(model.codes, t.toUpperCase()));
     const pairs = methodPairs(tokens, mentions);
     const together = pairs.length > 0 || new Set(codes.map((c) => c.code).filter((c) => isIgrtMethod(model.codes, c))).size >= 2;
-    sameDay(facts, unsure, together, readDays(model.methods.days, { tokens, cues, mentions, pairs }));
+    const said = { tokens, cues, transparent: model.cues.transparent, found, mentions, pairs };
+    sameDay(facts, unsure, together, readDays(model.methods.days, said));
   }
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
   // "overlaps the 2019 field", "retreating the same region": composed in a clause, read only where no phrase said it either way.
   const saidPrior = facts.priorIrradiation !== undefined || unsure.some((u) => u.fact === 'priorIrradiation');
-  const composed = saidPrior ? undefined : composedReirradiation(model.reirradiation, tokens, cues);
+  const clauseText = { tokens, cues, transparent: model.cues.transparent, found };
+  const composed = saidPrior ? undefined : composedReirradiation(model.reirradiation, clauseText);
   if (composed === 'stated') facts.priorIrradiation = true;
   else if (composed === 'hedged' || composed === 'measured')
     unsure.push({
@@ -135,7 +137,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
       doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
     });
   // "PTV abuts the spinal cord", "within 5 mm of the brainstem": a relation and an organ at risk in one clause.
-  organProximity(facts, unsure, composedOrganProximity(model.reirradiation, tokens, cues, found));
+  organProximity(facts, unsure, composedOrganProximity(model.reirradiation, clauseText));
   if (age === undefined && birth) {
     // A birth date gives the age on the date of service; a birth year alone may leave it at 17 or 18.
     const groups = new Set(agesOn(birth, dateUsed(dateOfService, today).date).map((a) => (a < 18 ? 'pediatric' : 'adult')));
@@ -220,12 +222,10 @@ function organProximity(facts: Record<string, FactValue>, unsure: UnsureFact[], 
     return;
   }
   delete facts.criticalStructure;
-  unsure.push({
-    fact: 'criticalStructure',
-    value: true,
-    negated: false,
-    doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
-  });
+  // A negation whose reach is unclear is read as the lexicon reads one: "not close", to confirm.
+  const scope = composed === 'scope';
+  const kind = scope ? 'scope' : composed === 'hedged' ? 'hedge' : 'distance';
+  unsure.push({ fact: 'criticalStructure', value: !scope, negated: scope, doubt: { kind } });
 }
 
 /** What a platform named ("CyberKnife") says once the site is known: SRS in the brain, SBRT elsewhere. */

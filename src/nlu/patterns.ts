@@ -81,3 +81,29 @@ export function clauses(tokens: readonly string[], cues: readonly FoundCue[], sp
   }
   return spans;
 }
+
+/** How a relation word stands in its clause: affirmed, negated, hedged, or negated with a reach unclear. */
+export type RelationAssertion = 'affirmed' | 'negated' | 'hedged' | 'scope';
+
+/**
+ * The assertion of a relation at `at` in the clause from `from`, in the NegEx manner: the nearest
+ * negation cue before it negates it across transparent words only ("does not directly abut");
+ * a cue with a predicate ("not covered when …") or something else read (`read`: a phrase, a
+ * method) between is about that instead; any other word between leaves its reach unclear.
+ */
+export function assertRelation(
+  cues: readonly FoundCue[],
+  transparent: ReadonlySet<string>,
+  tokens: readonly string[],
+  span: { readonly from: number; readonly at: number },
+  read: (start: number) => boolean,
+): RelationAssertion {
+  const before = cues.filter((c) => c.start >= span.from && c.end <= span.at);
+  const negation = before.filter((c) => c.kinds.includes('pre') || c.kinds.includes('post')).at(-1);
+  if (negation) {
+    const between = Array.from({ length: span.at - negation.end }, (_, k) => negation.end + k);
+    const aboutOther = between.some(read) || before.some((c) => c.kinds.includes('predicate') && c.start >= negation.end);
+    if (!aboutOther) return between.every((i) => transparent.has(tokens[i] as string)) ? 'negated' : 'scope';
+  }
+  return before.some((c) => c.kinds.includes('uncertain')) ? 'hedged' : 'affirmed';
+}

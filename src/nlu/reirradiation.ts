@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import type { Found, FoundCue } from './extract.js';
-import { clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
+import { assertRelation, clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
 
 export const ReirradiationFile = z.strictObject({
   relations: z.strictObject({
@@ -34,28 +34,37 @@ export function loadReirradiation(file = projectPath('intents', 'reirradiation.y
 
 /**
  * What a clause's composed reading came to: read as stated, negated, to confirm because of a
- * hedge or because only a distance was given ("3 mm from the cord": close or not is the
- * policy's call), or nothing.
+ * hedge, a negation whose reach is unclear, or only a distance ("3 mm from the cord": close or
+ * not is the policy's call), or nothing.
  */
-export type Composed = 'stated' | 'negated' | 'hedged' | 'measured' | undefined;
+export type Composed = 'stated' | 'negated' | 'hedged' | 'measured' | 'scope' | undefined;
 
 /** An organ at risk as the lexicon marks it: a mention that says closeness only with a relation or a proximity cue. */
 export function isOrganAtRisk(found: Found): boolean {
   return found.phrase.entry.set.criticalStructure === true && found.phrase.entry.asserts === 'near';
 }
 
+/** A question as the composed readings need it: its tokens, cues, the words a negation reaches across, and the phrases read. */
+export interface ClauseText {
+  readonly tokens: readonly string[];
+  readonly cues: readonly FoundCue[];
+  readonly transparent: ReadonlySet<string>;
+  readonly found: readonly Found[];
+}
+
 /**
  * Reads re-irradiation composed in one clause: a relation plus a reference to earlier
- * treatment, or a relation that is itself one. A negation before the relation leaves it unread
- * (the default, no, stands); a hedge or a bare distance makes it a reading to confirm.
+ * treatment, or a relation that is itself one. A negation before the relation, or one whose
+ * reach is unclear, leaves it unread (the default, no, stands); a hedge or a bare distance
+ * makes it a reading to confirm.
  */
-export function composedReirradiation(table: ReirradiationTable, tokens: readonly string[], cues: readonly FoundCue[]): Composed {
-  const readings = clauses(tokens, cues).map(([from, to]) => {
-    const c = clause(table, tokens, from, to);
-    return c.relation && (c.relation.self || c.reference) ? assertion(cues, from, c.relation) : undefined;
+export function composedReirradiation(table: ReirradiationTable, text: ClauseText): Composed {
+  const readings = clauses(text.tokens, text.cues).map(([from, to]) => {
+    const c = clause(table, text.tokens, from, to);
+    return c.relation && (c.relation.self || c.reference) ? assertion(text, from, c.relation) : undefined;
   });
   const found = strongest(readings);
-  return found === 'negated' ? undefined : found;
+  return found === 'negated' || found === 'scope' ? undefined : found;
 }
 
 /**
@@ -63,18 +72,13 @@ export function composedReirradiation(table: ReirradiationTable, tokens: readonl
  * "within 5 mm of") and an organ at risk ("the spinal cord", "the optic chiasm"), in either order.
  * A relation that is itself re-treatment ("retreating") says nothing about an organ.
  */
-export function composedOrganProximity(
-  table: ReirradiationTable,
-  tokens: readonly string[],
-  cues: readonly FoundCue[],
-  found: readonly Found[],
-): Composed {
-  const organs = found.filter(isOrganAtRisk);
+export function composedOrganProximity(table: ReirradiationTable, text: ClauseText): Composed {
+  const organs = text.found.filter(isOrganAtRisk);
   if (organs.length === 0) return undefined;
-  const readings = clauses(tokens, cues).map(([from, to]) => {
-    const c = clause(table, tokens, from, to);
+  const readings = clauses(text.tokens, text.cues).map(([from, to]) => {
+    const c = clause(table, text.tokens, from, to);
     const organ = organs.some((o) => o.start >= from && o.end <= to);
-    return c.relation && !c.relation.self && organ ? assertion(cues, from, c.relation) : undefined;
+    return c.relation && !c.relation.self && organ ? assertion(text, from, c.relation) : undefined;
   });
   return strongest(readings);
 }
@@ -143,22 +147,16 @@ function clause(
   return relation ? { relation, reference } : { reference };
 }
 
-/**
- * How the relation is asserted: negated by a negation cue before it in its clause unless a
- * predicate stands between ("is IGRT not covered when the PTV abuts the cord" negates the
- * coverage), hedged by an uncertainty cue, to confirm when only a distance was said.
- */
-function assertion(cues: readonly FoundCue[], from: number, relation: Relation): Composed {
-  const before = cues.filter((c) => c.start >= from && c.end <= relation.at);
-  const negation = before.filter((c) => c.kinds.includes('pre')).at(-1);
-  const aboutPredicate = negation && before.some((c) => c.kinds.includes('predicate') && c.start >= negation.end);
-  if (negation && !aboutPredicate) return 'negated';
-  if (before.some((c) => c.kinds.includes('uncertain'))) return 'hedged';
-  return relation.measured ? 'measured' : 'stated';
+/** How the relation is asserted in its clause (see assertRelation); a bare distance is only a reading to confirm. */
+function assertion(text: ClauseText, from: number, relation: Relation): Composed {
+  const read = (i: number) => text.found.some((f) => f.start === i);
+  const said = assertRelation(text.cues, text.transparent, text.tokens, { from, at: relation.at }, read);
+  if (said === 'affirmed') return relation.measured ? 'measured' : 'stated';
+  return said;
 }
 
 /** One reading over all clauses: any stated wins, then a reading to confirm, then a negation. */
 function strongest(readings: readonly Composed[]): Composed {
-  for (const r of ['stated', 'hedged', 'measured', 'negated'] as const) if (readings.includes(r)) return r;
+  for (const r of ['stated', 'hedged', 'measured', 'scope', 'negated'] as const) if (readings.includes(r)) return r;
   return undefined;
 }

@@ -51,6 +51,16 @@ describe('day relations: said in a clause, turned round by a negation before the
     expect(reading(`${a} and ${b}, possibly ${relation}`)).toBe('ask');
   });
 
+  test.each([
+    ['cbct and kv are never done on the same day', false],
+    ['kv not used on the same day as cbct', false],
+    ['cbct and kv, not sure if on the same day', 'ask'],
+    // The negation reaches a predicate (billed) first: the methods are still on one day.
+    ['cbct and kv not billed together on one claim on the same day', true],
+  ] as const)('%s → %s', (q, expected) => {
+    expect(reading(q)).toBe(expected);
+  });
+
   test('relations that disagree leave it to be asked', () => {
     expect(reading('cbct and kv same day or different days')).toBe('ask');
   });

@@ -83,8 +83,13 @@ describe('composed closeness to an organ at risk: relation + organ in one clause
     },
   );
 
-  test('a negation about the predicate is not about the organ', () => {
+  test('a negation about the predicate, or about a phrase between, is not about the organ', () => {
     expect(closeness('why is igrt not covered when the ptv abuts the cord').stated).toBe(true);
+    expect(closeness('no prior rt and the ptv overlaps a portion of the cord').stated).toBe(true);
+  });
+
+  test('a negation whose reach over other words is unclear is asked about', () => {
+    expect(closeness('does not extend to or abut the cord')).toMatchObject({ stated: undefined, unsure: 'scope' });
   });
 
   test('a bare relation the lexicon reads as re-irradiation, aimed at an organ, places the target instead', () => {
