@@ -3,6 +3,7 @@ import { mergeTurn, type Turn } from '../context/merge.js';
 import type { ContextStore, ThreadState } from '../context/store.js';
 import type { Answer, DateUsed } from '../contract/answer.js';
 import { dateOfService } from '../nlu/details.js';
+import { neutralise } from '../nlu/instructions.js';
 import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
 import { parseQuestion } from '../nlu/parse.js';
 import { renderText } from '../render/text.js';
@@ -35,13 +36,17 @@ function pipelineOf(context: AskContext): Pipeline {
 }
 
 /** Answers one question: parse → merge thread context → evaluate → retrieve excerpts → compose. Never throws for user input. */
-export async function answer(question: unknown, context: AskContext = {}): Promise<Answer> {
-  if (typeof question !== 'string') return helpAnswer(pipelineOf(context), 'I can only read text questions.');
+export async function answer(raw: unknown, context: AskContext = {}): Promise<Answer> {
+  if (typeof raw !== 'string') return helpAnswer(pipelineOf(context), 'I can only read text questions.');
   const pipeline = pipelineOf(context);
   const now = context.now ?? new Date();
   const today = context.today ?? localDate(now, context.timeZone);
-  const parsed = parseQuestion(pipeline, question, today);
-  if (parsed.empty) return helpAnswer(pipeline, 'I didn’t catch a question there.');
+  // Instructions aimed at the bot and pasted machine output are set aside before anything is read.
+  const { text: asked, instructions, machineLines } = neutralise(pipeline.instructions, raw);
+  const parsed = parseQuestion(pipeline, asked, today);
+  if (parsed.empty || (instructions + machineLines > 0 && !parsed.inDomain))
+    return setAside(pipeline, instructions, machineLines);
+  const question = asked;
   const { threadId, store } = context;
   const stored = threadId && store ? await store.get(threadId) : undefined;
   const fresh =
@@ -70,6 +75,7 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
     await store.set(threadId, threadState(turn, composed, parsed.age ?? previous?.age, date, now));
   const carried = answered && previous ? carriedLabels(pipeline, turn, parsed, previous, composed, date) : [];
   const notices = [
+    instructions > 0 ? IGNORED_INSTRUCTION : '',
     parsed.truncated ? `(Your message was long; I read its first ${MAX_QUESTION_LENGTH} characters.)` : '',
     parsed.otherPayers.length > 0 ? `(I have no policy for ${parsed.otherPayers.join(', ')}; it is left out.)` : '',
   ].filter(Boolean);
@@ -79,6 +85,24 @@ export async function answer(question: unknown, context: AskContext = {}): Promi
     ...(carried.length > 0 ? { carried } : {}),
   };
   return { ...structured, text: renderText(pipeline.corpus, structured) };
+}
+
+const IGNORED_INSTRUCTION =
+  '(Part of your message read as an instruction to me rather than a question; I set it aside. My answers come only from the policies.)';
+
+/** The reply when nothing is left to read once instructions and machine output are set aside. */
+function setAside(pipeline: Pipeline, instructions: number, machineLines: number): Answer {
+  if (instructions > 0) {
+    const structured = { ...outOfScopeAnswer(pipeline), notices: [IGNORED_INSTRUCTION] };
+    return { ...structured, text: renderText(pipeline.corpus, structured) };
+  }
+  if (machineLines > 0) {
+    return helpAnswer(
+      pipeline,
+      `I couldn’t find an IGRT question in that: it reads as ${machineLines} lines of machine output (log lines). Ask about a case, a code or a policy and I’ll answer from the policies.`,
+    );
+  }
+  return helpAnswer(pipeline, 'I didn’t catch a question there.');
 }
 
 /** What the thread keeps after a turn: the case, the fact asked for, the date of service, the age, and when. */

@@ -5,6 +5,7 @@ import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
 import { loadIcdTable } from '../nlu/icd10.js';
 import { loadMethodTable } from '../nlu/igrt-methods.js';
+import { type InstructionModel, loadInstructions } from '../nlu/instructions.js';
 import { loadIntents } from '../nlu/intents.js';
 import { type Lexicon, loadLexicon } from '../nlu/lexicon.js';
 import { phraseTokens } from '../nlu/normalise.js';
@@ -21,6 +22,8 @@ export interface Pipeline extends NluModel {
   readonly index: PassageIndex;
   /** How a turn relates to the case before it (intents/case-cues.yaml). */
   readonly caseCues: CaseCues;
+  /** Text set aside before reading: instructions aimed at the bot, pasted machine output (intents/instructions.yaml). */
+  readonly instructions: InstructionModel;
 }
 
 /** Where the data lives when not in the project's own `policy-corpus/` and `intents/` (tests, other deployments). */
@@ -40,6 +43,8 @@ export interface DataFiles {
   readonly methods?: string;
   /** Composed re-irradiation readings (intents/reirradiation.yaml). */
   readonly reirradiation?: string;
+  /** Instructions aimed at the bot and machine output, set aside (intents/instructions.yaml). */
+  readonly instructions?: string;
 }
 
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
@@ -61,6 +66,7 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     icd: files.icd10 ? loadIcdTable(corpus, files.icd10) : loadIcdTable(corpus),
     methods: files.methods ? loadMethodTable(files.methods) : loadMethodTable(),
     reirradiation: files.reirradiation ? loadReirradiation(files.reirradiation) : loadReirradiation(),
+    instructions: files.instructions ? loadInstructions(files.instructions) : loadInstructions(),
   };
 }
 

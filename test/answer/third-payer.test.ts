@@ -49,6 +49,7 @@ function withThirdPayer(edit: (files: Required<DataFiles>) => void = () => {}): 
     icd10: projectPath('intents', 'icd10.yaml'),
     methods: projectPath('intents', 'igrt-methods.yaml'),
     reirradiation: projectPath('intents', 'reirradiation.yaml'),
+    instructions: projectPath('intents', 'instructions.yaml'),
   };
   edit(files);
   return files;
