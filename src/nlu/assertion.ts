@@ -175,9 +175,11 @@ export function assertMentions(
       // "no tracking, one method" is two statements, not a double negative.
       if (saysNo(next)) break;
       const joint = tokens.slice(previous.end, next.start).filter((t) => !DETERMINERS.has(t));
-      // A comma list is one only if it goes straight on to its "or"/"and" and another item.
+      // A comma list is one only if it goes straight on to its "or"/"and" and another item of
+      // its kind: in "without tracking, fiducials with <payer>" the "with" joins the payer.
       const following = found.find((f) => f.start >= next.end);
-      const rest = tokens.slice(next.end, following && following.start <= clauseEnd(cue.end) ? following.start : next.end);
+      const goesOn = following && following.start <= clauseEnd(cue.end) && following.phrase.group === next.phrase.group;
+      const rest = tokens.slice(next.end, goesOn ? following.start : next.end);
       const kind = listJoint(joint, next.phrase.group === previous.phrase.group, rest);
       if (kind === 'none') break;
       if (kind === 'and') listSure = false;

@@ -83,7 +83,23 @@ notMet(
   'medically_necessary',
   'horizon.I.imrt',
 );
-met('horizon.I.imrt', 'IMRT', { modality: 'imrt' });
+met('horizon.I.imrt', 'IMRT, approval unstated (taken as approved)', { modality: 'imrt' });
+met('horizon.I.imrt', 'IMRT stated approved', { modality: 'imrt', imrtApproved: true });
+notMet(
+  'horizon.I.imrt',
+  'IMRT whose request the plan denied',
+  { modality: 'imrt', imrtApproved: false },
+  'not_medically_necessary',
+  'horizon.I.imrt-not-approved',
+);
+met('horizon.I.imrt-not-approved', 'IMRT denied but given anyway', { modality: 'imrt', imrtApproved: false });
+notMet(
+  'horizon.I.imrt-not-approved',
+  '3DCRT denial says nothing of IMRT',
+  { modality: '3dcrt', diagnosis: 'lung', imrtApproved: false },
+  'medically_necessary',
+  'horizon.II.E.lung',
+);
 notMet('horizon.I.imrt', 'proton is not IMRT', { modality: 'proton' }, 'not_addressed', 'horizon.proton.silent');
 unknown('horizon.I.imrt', 'no modality', {}, 'modality');
 met('horizon.III.sbrt', 'SBRT lung', { modality: 'sbrt', diagnosis: 'lung' });
