@@ -28,6 +28,7 @@ import {
   type Composed,
   composedOrganProximity,
   composedReirradiation,
+  composedSamePlace,
   type ReirradiationTable,
   relationsAimedAtOrgans,
 } from './reirradiation.js';
@@ -124,9 +125,12 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const modifier = codes.find((c) => c.modifier)?.modifier;
   if (modifier) facts.modifier = modifier === 'TC' ? 'tc' : 'professional';
   if (age !== undefined) facts.age = age < 18 ? 'pediatric' : 'adult';
+  const clauseText = { tokens, cues, transparent: model.cues.transparent, found };
+  // "that area got 20/5 in 2022": the same place, treated, earlier. It says where, so it settles a
+  // bare history ("had RT") or a negation whose reach was unclear when it reads the same way.
+  if (facts.priorIrradiation === undefined) samePlace(unsure, facts, composedSamePlace(model.reirradiation, clauseText));
   // "overlaps the 2019 field", "retreating the same region": composed in a clause, read only where no phrase said it either way.
   const saidPrior = facts.priorIrradiation !== undefined || unsure.some((u) => u.fact === 'priorIrradiation');
-  const clauseText = { tokens, cues, transparent: model.cues.transparent, found };
   const composed = saidPrior ? undefined : composedReirradiation(model.reirradiation, clauseText);
   if (composed === 'stated') facts.priorIrradiation = true;
   else if (composed === 'hedged' || composed === 'measured')
@@ -208,6 +212,24 @@ function sameDay(facts: Record<string, FactValue>, unsure: UnsureFact[], togethe
     unsure.push({ fact: 'multipleMethodsSameDay', value: true, negated: false, doubt: { kind: 'days' } });
   } else if (together) facts.multipleMethodsSameDay ??= true;
 }
+
+/** Settles re-irradiation from a same-place reading (see composedSamePlace). */
+function samePlace(unsure: UnsureFact[], facts: Record<string, FactValue>, composed: Composed): void {
+  if (composed === undefined) return;
+  const readings = unsure.filter((u) => u.fact === 'priorIrradiation');
+  if (composed === 'stated' || composed === 'negated') {
+    const value = composed === 'stated';
+    if (!readings.every((u) => u.value === value && PLACED.has(u.doubt.kind))) return;
+    for (let i = unsure.length - 1; i >= 0; i--) if (unsure[i]?.fact === 'priorIrradiation') unsure.splice(i, 1);
+    facts.priorIrradiation = value;
+  } else if (readings.length === 0) {
+    const scope = composed === 'scope';
+    unsure.push({ fact: 'priorIrradiation', value: !scope, negated: scope, doubt: { kind: scope ? 'scope' : 'hedge' } });
+  }
+}
+
+/** Doubts a same-place reading resolves: where a history was, how far a negation reached. */
+const PLACED: ReadonlySet<string> = new Set(['proximity', 'scope']);
 
 /**
  * Settles closeness to a critical structure from a composed reading, over what single phrases

@@ -11,6 +11,12 @@ export const ReirradiationFile = z.strictObject({
     measured: z.array(z.string().min(1)),
   }),
   references: z.array(z.string().min(1)).min(1),
+  samePlace: z.strictObject({
+    determiners: z.array(z.string().min(1)).min(1),
+    places: z.array(z.string().min(1)).min(1),
+    treated: z.array(z.string().min(1)).min(1),
+    earlier: z.array(z.string().min(1)).default([]),
+  }),
 });
 
 /** The composed-reading vocabulary, tokenised once at load. */
@@ -19,16 +25,26 @@ export interface ReirradiationTable {
   readonly selfReferring: readonly Pattern[];
   readonly measured: readonly Pattern[];
   readonly references: readonly Pattern[];
+  /** "that area", "the same vertebra": every determiner with every place. */
+  readonly places: readonly Pattern[];
+  /** "got", "was treated": what says a place was treated. */
+  readonly treated: readonly Pattern[];
+  /** The references, and what else places that treatment earlier: a dose ("20/5"), the radiation itself. */
+  readonly earlier: readonly Pattern[];
 }
 
 export function loadReirradiation(file = projectPath('intents', 'reirradiation.yaml')): ReirradiationTable {
   const data = loadYaml(file, ReirradiationFile);
-  const tok = (list: string[]) => list.map(compilePattern);
+  const tok = (list: readonly string[]) => list.map(compilePattern);
+  const { determiners, places, treated, earlier } = data.samePlace;
   return {
     needsReference: tok(data.relations.needsReference),
     selfReferring: tok(data.relations.selfReferring),
     measured: tok(data.relations.measured),
     references: tok(data.references),
+    places: tok(determiners.flatMap((d) => places.map((p) => `${d} ${p}`))),
+    treated: tok(treated),
+    earlier: tok([...data.references, ...earlier]),
   };
 }
 
@@ -113,6 +129,55 @@ export function relationsAimedAtOrgans(
     if (!referenced) for (const f of bare) aimed.add(f);
   }
   return aimed;
+}
+
+/**
+ * Reads re-irradiation from the same place, composed in one clause: a place said to be the
+ * target's own ("that area", "the same vertebra"), a treated predicate ("got", "was irradiated")
+ * and a reference placing the treatment earlier ("20/5", "30 Gy", "in 2022"), each in words of its
+ * own, in any order. A negation reaches it at the predicate ("that area never got RT", "we never
+ * treated that area") or at the reference after it ("that area got no RT") in the NegEx manner
+ * (see assertRelation): unlike a relation's, it is read, as the statement says where. Negated at
+ * the predicate it needs no reference: "that area was never treated" speaks of the past whatever follows.
+ */
+export function composedSamePlace(table: ReirradiationTable, text: ClauseText): Composed {
+  const readings = clauses(text.tokens, text.cues).map(([from, to]) => {
+    const parts = samePlaceParts(table, text.tokens, from, to);
+    if (!parts) return undefined;
+    const read = (i: number) => text.found.some((f) => f.start === i);
+    const assert = (span: { from: number; at: number }) => assertRelation(text.cues, text.transparent, text.tokens, span, read);
+    const atPredicate = assert({ from, at: parts.treated });
+    if (!parts.earlier) return atPredicate === 'negated' ? 'negated' : undefined;
+    const said = [atPredicate, ...(parts.after === undefined ? [] : [assert({ from: parts.treatedEnd, at: parts.after })])];
+    return (['negated', 'scope', 'hedged'] as const).find((s) => said.includes(s)) ?? 'stated';
+  });
+  return strongest(readings);
+}
+
+/** Where a clause's place and treated predicate stand (the first of each), whether an earlier reference is there, and the first one after the predicate. */
+function samePlaceParts(
+  table: ReirradiationTable,
+  tokens: readonly string[],
+  from: number,
+  to: number,
+): { treated: number; treatedEnd: number; earlier: boolean; after?: number } | undefined {
+  let place = -1;
+  let treated = -1;
+  let treatedEnd = -1;
+  const earlier: number[] = [];
+  for (let i = from; i < to; i++) {
+    const p = longestAt(tokens, i, table.places);
+    const t = p > 0 ? 0 : longestAt(tokens, i, table.treated);
+    const e = p > 0 || t > 0 ? 0 : longestAt(tokens, i, table.earlier);
+    if (p > 0 && place < 0) place = i;
+    if (t > 0 && treated < 0) [treated, treatedEnd] = [i, i + t];
+    if (e > 0) earlier.push(i);
+    i += Math.max(p, t, e, 1) - 1;
+  }
+  if (place < 0 || treated < 0) return undefined;
+  const after = earlier.find((i) => i >= treatedEnd);
+  const found = { treated, treatedEnd, earlier: earlier.length > 0 };
+  return after === undefined ? found : { ...found, after };
 }
 
 interface Relation {

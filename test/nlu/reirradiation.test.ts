@@ -44,6 +44,68 @@ describe('composed re-irradiation: relation + reference in one clause', () => {
     const parsed = parse('possibly overlaps the 2019 boost area');
     expect(parsed.facts.priorIrradiation).toBeUndefined();
   });
+
+  test('a negation before a predicate is about the predicate, not the relation', () => {
+    expect(parse('is IGRT not necessary if it overlaps the 2019 field').facts.priorIrradiation).toBe(true);
+  });
+});
+
+// Generated from samePlace: each treated predicate with a rotation of places (every determiner with
+// every place) and of earlier references, in both orders, affirmed, negated and hedged.
+const { determiners, places, treated, earlier } = data.samePlace;
+const placePhrases = determiners.flatMap((d) => places.map((p) => `${d} ${p}`));
+const earlierPhrases = [...data.references, ...earlier].map(fill).map((e) => e.replace('{n}', '20'));
+const samePlace = treated.flatMap((verb, i) =>
+  [0, 1, 2].map((k) => {
+    const n = i * 3 + k;
+    return [
+      placePhrases[(n * 7) % placePhrases.length] as string,
+      verb,
+      earlierPhrases[n % earlierPhrases.length] as string,
+    ] as const;
+  }),
+);
+const prior = (q: string) => {
+  const parsed = parseQuestion(pipeline, `CVS palliative 3dcrt to the sacral met, ${q}`, '2025-03-04');
+  return parsed.facts.priorIrradiation ?? (parsed.unsure.some((u) => u.fact === 'priorIrradiation') ? 'unsure' : undefined);
+};
+
+describe('composed re-irradiation: the same place, treated, earlier', () => {
+  test.each(samePlace)('"%s … %s … %s" reads the PTV near prior radiation', (place, verb, ref) => {
+    expect(prior(`${place} ${verb} ${ref}`)).toBe(true);
+    expect(prior(`${verb} ${ref} to ${place}`)).toBe(true);
+  });
+
+  // "same area" is a lexicon phrase of its own (the PTV in the same area); a negation before it reaches it there.
+  const isPhrase = (words: string) => parseQuestion(pipeline, words).facts.priorIrradiation !== undefined;
+  test.each(samePlace.filter(([place]) => !isPhrase(place)))(
+    '"%s never %s %s": negated, it says the PTV is not',
+    (place, verb, ref) => {
+      expect(prior(`${place} never ${verb} ${ref}`)).toBe(false);
+    },
+  );
+
+  test.each(samePlace)('"not sure if %s %s %s": hedged, it is asked about', (place, verb, ref) => {
+    expect(prior(`not sure if ${place} ${verb} ${ref}`)).toBe('unsure');
+  });
+
+  test.each([
+    ['no earlier reference', 'that area got worse'],
+    ['no place of its own', 'the nodes got 30 gy in 2019'],
+    ['no treatment said', 'that area in 2019'],
+    ['the parts in different clauses', 'that area, got 20/5 in 2022'],
+  ])('%s: nothing is read ("%s")', (_why, q) => {
+    expect(prior(q)).toBeUndefined();
+  });
+
+  test('negated at the predicate it needs no reference: "that area was never treated"', () => {
+    expect(prior('that area was never treated')).toBe(false);
+    expect(prior('that area was treated')).toBeUndefined();
+  });
+
+  test('a negation about something else, words away, does not reach it', () => {
+    expect(prior('without fiducials that area got 20/5 in 2022')).toBe(true);
+  });
 });
 
 // Generated from intents/reirradiation.yaml and the lexicon's organ-at-risk classes (oar_*):
