@@ -58,7 +58,7 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
   }
   const previous =
     fresh && stored ? (boundary === 'new' ? carriedIntoNewCase(stored, pipeline.caseCues.administrative) : stored) : undefined;
-  const turn = mergeTurn(parsed, previous, pipeline.corpus);
+  const turn = mergeTurn(parsed, previous, pipeline.corpus, boundary === 'said-same');
   if (parsed.otherPayers.length > 0 && parsed.payers.length === 0 && turn.intent !== 'help') {
     return unknownPayerAnswer(pipeline, turn.intent, parsed.otherPayers);
   }
@@ -112,6 +112,7 @@ function threadState(turn: Turn, composed: Answer, age: number | undefined, date
     facts: turn.facts,
     payers: turn.payers,
     ...(Object.keys(turn.excluded).length > 0 ? { excluded: turn.excluded } : {}),
+    ...(Object.keys(turn.earlier).length > 0 ? { earlier: turn.earlier } : {}),
     ...(composed.followUp ? { awaiting: composed.followUp.fact } : {}),
     ...(date.from !== 'today' ? { dateOfService: { date: date.date, written: date.written ?? date.date } } : {}),
     ...(age !== undefined ? { age } : {}),

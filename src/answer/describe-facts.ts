@@ -41,7 +41,8 @@ export function describeCarried(
   const carried: string[] = [];
   if (own.payers.length === 0) for (const payer of turn.payers) carried.push(corpus.policies.get(payer)?.doc.payer ?? payer);
   for (const [fact, value] of Object.entries(turn.facts)) {
-    if (own.facts[fact] !== undefined || previous.facts[fact] !== value) continue;
+    const kept = previous.facts[fact] === value || turn.restored[fact] === value;
+    if (own.facts[fact] !== undefined || !kept) continue;
     const label = describeValue(corpus, fact, value);
     if (label !== undefined) carried.push(label);
   }

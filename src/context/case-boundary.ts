@@ -5,9 +5,10 @@ import type { ThreadState } from './store.js';
 
 /**
  * How a turn relates to the conversation: `reset` ("new case" alone) clears it; `new` starts a
- * new case that keeps only the encounter's administrative facts; `same` continues the case.
+ * new case that keeps only the encounter's administrative facts; `same` continues the case;
+ * `said-same` continues it because the turn says so ("same patient").
  */
-export type Boundary = 'reset' | 'new' | 'same';
+export type Boundary = 'reset' | 'new' | 'same' | 'said-same';
 
 /**
  * Reads the boundary from the turn's structure: an explicit cue first (new patient, same patient),
@@ -26,7 +27,7 @@ export function caseBoundary(
   if (!previous) return 'same';
   const text = ` ${bare} `;
   if (cues.newCase.test(text)) return 'new';
-  if (cues.sameCase.test(text)) return 'same';
+  if (cues.sameCase.test(text)) return 'said-same';
   const stated = parsed.facts;
   const before = previous.facts;
   const differs = (fact: string) => stated[fact] !== undefined && before[fact] !== undefined && stated[fact] !== before[fact];

@@ -10,7 +10,9 @@ const Phrases = z.array(z.string().min(1)).min(1);
 export const CaseCueFile = z.strictObject({
   reset: Phrases,
   newCase: Phrases,
+  /** Phrases; "{person}" stands for each of `persons`. */
   sameCase: Phrases,
+  persons: Phrases,
   administrative: z.array(z.string()),
 });
 export type CaseCueFile = z.infer<typeof CaseCueFile>;
@@ -41,7 +43,9 @@ export function loadCaseCues(corpus: Corpus, file = projectPath('intents', 'case
   return {
     reset: new Set(data.reset.map(bareMessage)),
     newCase: wordsPattern(data.newCase),
-    sameCase: wordsPattern(data.sameCase),
+    sameCase: wordsPattern(
+      data.sameCase.flatMap((p) => (p.includes('{person}') ? data.persons.map((who) => p.replace('{person}', who)) : [p])),
+    ),
     administrative: data.administrative,
   };
 }

@@ -2,7 +2,7 @@ import type { Intent } from '../contract/answer.js';
 import type { ParsedQuestion } from '../nlu/parse.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
-import type { Facts, FactValue } from '../policy/facts.js';
+import { ancestors, type Facts, type FactValue } from '../policy/facts.js';
 import type { ThreadState } from './store.js';
 
 /** Intents about a case, whose facts a follow-up can extend. */
@@ -22,14 +22,20 @@ export interface Turn {
   readonly whatIf: Facts;
   /** True when the message leaned on the thread (no intent of its own, or facts carried over). */
   readonly followUp: boolean;
+  /** The value each fact had before a turn replaced it, so a contradicted replacement can go back. */
+  readonly earlier: Facts;
+  /** Facts put back to their earlier value because the value they held was contradicted. */
+  readonly restored: Facts;
 }
 
 /**
  * Merges a parsed message with its thread. A message with no intent of its own is a
  * follow-up ("what about <another payer>?", "curative", "and with electrons?"): it keeps the thread's
- * intent and payers unless it names new ones; a yes/no fills the fact the bot asked about.
+ * intent and payers unless it names new ones; a yes/no fills the fact the bot asked about. One that
+ * says it is about the same case (`saidSame`: "what does <payer> say for the same patient") asks
+ * about the case even when its words ask about the policy.
  */
-export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus): Turn {
+export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus, saidSame = false): Turn {
   const fresh = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
   // A bare yes/no or a date alone ("and on 2026-02-01?") is a follow-up, not a stray message.
   const leans = parsed.inDomain || parsed.yesNo !== undefined || parsed.dateOfService !== undefined;
@@ -43,16 +49,23 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
       unsure: parsed.unsure,
       whatIf: parsed.whatIf,
       followUp: false,
+      earlier: {},
+      restored: {},
     };
   }
   const facts: Record<string, FactValue> = { ...previous.facts };
   const excluded: Record<string, readonly string[]> = { ...previous.excluded };
-  // A fact goes stale when one it is reset by changes (facts.yaml `resetBy`: a new diagnosis makes the old set-up stale).
-  const changed = (fact: string) => parsed.facts[fact] !== undefined && parsed.facts[fact] !== previous.facts[fact];
+  const earlier: Record<string, FactValue> = { ...previous.earlier };
+  // A fact goes stale when one it is reset by changes (facts.yaml `resetBy`: a new diagnosis makes
+  // the old set-up stale). Supplying a diagnosis the case lacked changes nothing: "DIBH on a 3D
+  // plan" then "left breast" is one case.
+  const changed = (fact: string) =>
+    parsed.facts[fact] !== undefined && previous.facts[fact] !== undefined && parsed.facts[fact] !== previous.facts[fact];
   for (const [fact, def] of Object.entries(corpus.facts)) {
     if (!def.resetBy?.some(changed)) continue;
     delete facts[fact];
     delete excluded[fact];
+    delete earlier[fact];
   }
   // A fact stated afresh, or asked to be confirmed, replaces what the thread had ruled out or held.
   for (const fact of Object.keys(parsed.facts)) delete excluded[fact];
@@ -63,11 +76,19 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
   }
   if (parsed.facts.codes !== undefined) delete facts.modifier;
   Object.assign(facts, parsed.facts);
+  const restored = dropContradicted(corpus, parsed.facts, previous.facts, facts, earlier);
+  for (const [fact, value] of Object.entries(parsed.facts)) {
+    const before = previous.facts[fact];
+    if (before !== undefined && before !== value) earlier[fact] = before;
+  }
   const awaited = previous.awaiting ? corpus.facts[previous.awaiting] : undefined;
   if (previous.awaiting && awaited?.kind === 'boolean' && parsed.yesNo !== undefined) facts[previous.awaiting] = parsed.yesNo;
   const caseQuestion = CASE_INTENTS.includes(previous.intent);
   const keepsIntent =
-    caseQuestion && (parsed.intent === undefined || (parsed.intent === 'coverage' && previous.intent === 'compare'));
+    caseQuestion &&
+    (parsed.intent === undefined ||
+      (parsed.intent === 'coverage' && previous.intent === 'compare') ||
+      (saidSame && parsed.intent === 'policy_info'));
   return {
     intent: keepsIntent ? previous.intent : fresh,
     facts,
@@ -77,5 +98,50 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
     unsure: parsed.unsure,
     whatIf: parsed.whatIf,
     followUp: true,
+    earlier,
+    restored,
   };
+}
+
+/**
+ * Drops each carried value that what the turn states contradicts through what it implies
+ * (facts.yaml `implies`: photons stated now contradict the electron modality carried) and puts
+ * back the value it had replaced, if that one fits; returns what was put back.
+ */
+function dropContradicted(
+  corpus: Corpus,
+  stated: Facts,
+  carried: Facts,
+  facts: Record<string, FactValue>,
+  earlier: Record<string, FactValue>,
+): Facts {
+  const restored: Record<string, FactValue> = {};
+  for (const [fact, value] of Object.entries(carried)) {
+    if (stated[fact] !== undefined || facts[fact] !== value || !contradicts(corpus, fact, value, stated)) continue;
+    delete facts[fact];
+    const before = earlier[fact];
+    earlier[fact] = value;
+    if (before !== undefined && !contradicts(corpus, fact, before, facts)) {
+      facts[fact] = before;
+      restored[fact] = before;
+    }
+  }
+  return restored;
+}
+
+/** Whether a value, by a fact it implies, disagrees with what `facts` hold of that fact. */
+function contradicts(corpus: Corpus, fact: string, value: FactValue, facts: Facts): boolean {
+  const def = corpus.facts[fact];
+  const implies = def?.kind === 'enum' && typeof value === 'string' ? def.values[value]?.implies : undefined;
+  return Object.entries(implies ?? {}).some(
+    ([other, wanted]) => facts[other] !== undefined && !fits(corpus, other, facts[other], wanted),
+  );
+}
+
+/** Whether a held value agrees with an implied one: the same, or one a kind of the other. */
+function fits(corpus: Corpus, fact: string, held: FactValue | undefined, wanted: FactValue): boolean {
+  if (held === wanted) return true;
+  const def = corpus.facts[fact];
+  if (def?.kind !== 'enum' || typeof held !== 'string' || typeof wanted !== 'string') return false;
+  return ancestors(def, held).has(wanted) || ancestors(def, wanted).has(held);
 }

@@ -5,9 +5,11 @@ import type { ContextStore, ThreadState } from './store.js';
 
 // What a stored value must look like before it is trusted as a thread's context: a value
 // written by an older release, or by hand, is treated as no context rather than as facts.
+const StoredFacts = z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())]));
 const StoredState = z.object({
   intent: Intent,
-  facts: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
+  facts: StoredFacts,
+  earlier: StoredFacts.optional(),
   payers: z.array(z.string()),
   excluded: z.record(z.string(), z.array(z.string())).optional(),
   awaiting: z.string().optional(),

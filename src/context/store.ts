@@ -8,6 +8,8 @@ export interface ThreadState {
   readonly payers: readonly string[];
   /** Enum values ruled out so far ("not prone"). */
   readonly excluded?: Readonly<Record<string, readonly string[]>>;
+  /** The value each fact had before a turn replaced it (see mergeTurn: a contradicted value goes back to it). */
+  readonly earlier?: Facts;
   /** The fact the bot last asked for, so a bare reply ("curative") fills it. */
   readonly awaiting?: string;
   /** The date of service the conversation stated (it carries until a turn states another). */

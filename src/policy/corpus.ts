@@ -74,6 +74,15 @@ function checkFactTable(file: string, facts: Record<string, FactDef>): void {
       for (const parent of info.isA ?? []) {
         if (!values.includes(parent)) throw new DataError(file, `facts.${name}.values.${value}.isA: unknown value "${parent}"`);
       }
+      for (const [fact, implied] of Object.entries(info.implies ?? {})) {
+        const target = facts[fact];
+        const fits =
+          target?.kind === 'enum'
+            ? typeof implied === 'string' && implied in target.values
+            : target?.kind === 'boolean' && typeof implied === 'boolean';
+        if (!fits)
+          throw new DataError(file, `facts.${name}.values.${value}.implies: "${fact}" cannot be ${JSON.stringify(implied)}`);
+      }
     }
     for (const value of [...(def.offer ?? []), ...(def.prefer ?? []), ...(def.default === undefined ? [] : [def.default])]) {
       if (!values.includes(value))

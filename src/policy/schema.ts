@@ -94,6 +94,11 @@ export type PolicyDoc = z.infer<typeof PolicyDoc>;
 const FactValueInfo = z.strictObject({
   label: z.string().min(1),
   isA: z.array(z.string()).optional(),
+  /**
+   * Facts this value settles of itself (electron beam therapy is delivered with electrons): in a
+   * thread, a turn that states another value of one of them contradicts it, and it goes.
+   */
+  implies: z.record(z.string(), z.union([z.string(), z.boolean()])).optional(),
 });
 
 const FactBase = {

@@ -89,6 +89,22 @@ describe('case boundaries: which facts a turn carries', () => {
     expect(rectal?.text).toContain('From earlier: CVS Health');
   });
 
+  // intents/case-cues.yaml sameCase × persons: each way of naming the same patient keeps the case's question.
+  test.each(['kid', 'patient', 'pt', 'case', 'lady', 'member'])(
+    'a policy-worded question about the same %s is a follow-up of the case, with the payer switched',
+    async (person) => {
+      const [, other] = await converse(['Horizon 70 yo sarcoma, IMRT — igrt?', `what does cvs say for the same ${person}`]);
+      expect(other?.intent).toBe('coverage');
+      expect(other?.findings.map((f) => [f.payer, f.determination])).toEqual([['cvs', 'medically_necessary']]);
+      expect(other?.carried).toEqual(expect.arrayContaining(['sarcoma', 'IMRT']));
+    },
+  );
+
+  test('a policy question that does not say it is about the case stays a policy question', async () => {
+    const [, info] = await converse(['Horizon 70 yo sarcoma, IMRT — igrt?', 'what is the effective date of the cvs policy?']);
+    expect(info?.intent).toBe('policy_info');
+  });
+
   test.each(['new case', 'new', 'New case.', 'start over'])('"%s" alone resets the conversation', async (reset) => {
     const [, cleared, next] = await converse([LUNG, reset, 'what about Horizon?']);
     expect(cleared?.text).toMatch(/^New case/);
