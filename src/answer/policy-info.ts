@@ -5,12 +5,17 @@ import type { Pipeline } from './pipeline.js';
 type Topic = 'dates' | 'number' | 'population' | 'plans' | 'title' | 'indications' | 'search';
 
 const TOPICS: readonly [Topic, RegExp][] = [
+  // The member's contract against the policy is a passage of its own, whatever plan words come with it.
+  ['search', /\bcontracts?\b/],
   [
     'indications',
     /\b(cases|conditions|diagnos[ei]s|indications|circumstances|situations|scenarios|sites|cancers|criteria|qualify|qualifies|when (?:is|are) (?:igrt|image[- ]guid\w*|it))\b/,
   ],
-  ['dates', /\b(effective|date|review|published|original|when|current|version|updated)\b/],
-  ['number', /\b(number|no\.?|#|id)\b/],
+  // "when" asks for a date only as a question ("when was it reviewed"), not as a condition ("when they disagree").
+  ['dates', /\b(effective|date|review|published|original|when (?:was|did|were|is|does)|current|version|updated)\b/],
+  // "Novitas LCD number?" asks about the Medicare determinations, not the policy's own number.
+  ['plans', /\b(ncd|lcd|novitas|national coverage|local coverage)\b/],
+  ['number', /\b(number|no\.?|id|section)\b|#/],
   ['population', /\b(who|whom|apply|applies|scope|population|pediatric|adult|children|members|clients|eligible|age limits?)\b/],
   ['plans', /\b(medicare|medicaid|familycare|fide|snp|ncd|lcd|novitas|plans?|lines? of business)\b/],
   ['title', /\b(title|name|called)\b/],
@@ -96,9 +101,10 @@ function describeTopic(pipeline: Pipeline, payer: string, topic: Topic, question
     }
     case 'number':
       return [
-        doc.policyNumber
-          ? `${doc.payer}'s IGRT policy is Medical Policy ${doc.policyNumber}, “${doc.title}”.`
-          : `${name} carries no policy number.`,
+        (doc.policyNumber
+          ? `${doc.payer}'s IGRT policy is Medical Policy ${doc.policyNumber}, “${doc.title}”`
+          : `${name} carries no policy number`) +
+          (doc.manual ? `, in the ${doc.manual.name}, section ${doc.manual.section}.` : '.'),
         firstSection,
       ];
     case 'population':

@@ -32,6 +32,11 @@ export const LexiconEntry = z.strictObject({
    * `else` for any other diagnosis named (CyberKnife: SRS in the brain, SBRT for the prostate).
    */
   bySite: z.strictObject({ sites: z.array(z.string()).min(1), else: Settings }).optional(),
+  /**
+   * For a doubtful phrase (`asserts: doubt`), the diagnoses that settle it: read there as stated
+   * ("SRT" is stereotactic or superficial, but SRT for a basal cell carcinoma is superficial).
+   */
+  settledBy: z.strictObject({ diagnosis: z.array(z.string()).min(1) }).optional(),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
@@ -192,6 +197,8 @@ function compileLexicon(corpus: Corpus, file: string): Lexicon {
         checkSettings(file, `${path}.bySite.else`, entry.bySite.else, corpus, payers);
         for (const site of entry.bySite.sites) checkSettings(file, `${path}.bySite.sites`, { diagnosis: site }, corpus, payers);
       }
+      for (const site of entry.settledBy?.diagnosis ?? [])
+        checkSettings(file, `${path}.settledBy.diagnosis`, { diagnosis: site }, corpus, payers);
       for (const phrase of entry.match.flatMap((p, k) => expandClasses(file, `${path}.match[${k}]`, p, data.classes))) {
         const tokens = phraseTokens(phrase);
         const first = tokens[0];

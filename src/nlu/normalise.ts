@@ -18,6 +18,7 @@ export function normaliseText(raw: string): string {
       .replace(/\bw\/o\b/g, ' without ')
       .replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ')
       .replace(/\b(what|that|it|there|where|who|how|here|which)'s\b/g, '$1 is')
+      .replace(/\b(what|that|there|where|who|how|here)s\b/g, '$1 is')
       .replace(/\bwon't\b/g, 'will not')
       .replace(/\bcan't\b/g, 'can not')
       .replace(/\b(\w+)n't\b/g, '$1 not')

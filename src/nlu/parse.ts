@@ -107,13 +107,15 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const birth = extractBirth(text);
 
   const facts: Record<string, FactValue> = { ...stated.facts, ...bySite(found, stated.facts) };
+  const settled = settledBySite(found, stated.unsure, facts);
+  Object.assign(facts, settled);
   for (const mention of codes) Object.assign(facts, { ...impliedFacts(model.codes, mention.code), ...facts });
   if (codes.length > 0) facts.codes = codes.map((c) => c.code);
   // Echoed back ("C61 → prostate cancer"), a code with no mapping included, so nothing is guessed unseen.
   if (icd.codes.length > 0) facts.icdCodes = icd.codes.map((c) => c.echo);
   // "77421 or G6002?" asks which code to report, not whether two methods were used.
   const codeChoice = CODE_CHOICE.test(text);
-  const unsure = [...stated.unsure];
+  const unsure = stated.unsure.filter((u) => settled[u.fact] === undefined);
   if (!codeChoice) {
     // Two different methods named by any of their words, devices or codes ("CBCT then ExacTrac"), and on which days.
     const mentions = methodMentions(model.methods, tokens, cues, found, (t) => isIgrtMethod(model.codes, t.toUpperCase()));
@@ -260,6 +262,26 @@ function bySite(found: readonly { phrase: { entry: LexiconEntry } }[], facts: Fa
     return rule.sites.includes(diagnosis) ? {} : rule.else;
   }
   return {};
+}
+
+/** Doubtful readings the case's diagnosis settles (lexicon `settledBy`: SRT on the skin is superficial RT). */
+function settledBySite(
+  found: readonly { phrase: { entry: LexiconEntry } }[],
+  unsure: readonly UnsureFact[],
+  facts: Facts,
+): Record<string, FactValue> {
+  const settled: Record<string, FactValue> = {};
+  const diagnosis = facts.diagnosis;
+  if (typeof diagnosis !== 'string') return settled;
+  for (const { phrase } of found) {
+    const { entry } = phrase;
+    if (entry.asserts !== 'doubt' || !entry.settledBy?.diagnosis.includes(diagnosis)) continue;
+    for (const [fact, value] of Object.entries(entry.set)) {
+      const reading = unsure.find((u) => u.fact === fact && u.value === value && !u.negated && u.doubt.kind === 'ambiguous');
+      if (reading && facts[fact] === undefined) settled[fact] = value;
+    }
+  }
+  return settled;
 }
 
 function pickIntent(

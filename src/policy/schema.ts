@@ -66,6 +66,8 @@ export const PolicyDoc = z.strictObject({
   reply: z.string().min(1),
   title: z.string().min(1),
   policyNumber: z.string().optional(),
+  /** The manual the policy belongs to and its section there, as its heading gives them. */
+  manual: z.strictObject({ name: z.string().min(1), section: z.string().min(1) }).optional(),
   dates: z.strictObject({
     effective: z.string().optional(),
     original: z.string().optional(),

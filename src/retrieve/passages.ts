@@ -3,8 +3,9 @@ import type { Corpus } from '../policy/corpus.js';
 /** A sentence- or item-sized piece of a policy section, the unit excerpts are made of. */
 export interface Passage {
   readonly policyId: string;
-  /** The payer's name as the policy gives it (its words are never search topics). */
+  /** The payer's name as the policy gives it, and its policy's number (their words are never search topics). */
   readonly payer: string;
+  readonly policyNumber?: string;
   readonly section: string;
   readonly sectionTitle: string;
   readonly text: string;
@@ -23,6 +24,7 @@ export function splitPassages(corpus: Corpus): Passage[] {
           passages.push({
             policyId,
             payer: policy.doc.payer,
+            ...(policy.doc.policyNumber ? { policyNumber: policy.doc.policyNumber } : {}),
             section: section.id,
             sectionTitle: section.title,
             text: text.trim(),

@@ -153,3 +153,29 @@ describe('parser: utterance → intent and slots', () => {
     },
   );
 });
+
+describe('parser: readings a case settles', () => {
+  test.each([
+    [
+      'SRT on the skin is superficial RT (lexicon settledBy)',
+      'SRT for a basal cell carcinoma of the nose',
+      { modality: 'superficial' },
+    ],
+    [
+      'a technique said not needed is not used',
+      'horizon 3d lung, target localization is not really needed',
+      { targetLocalization: false },
+    ],
+    ['a boost not required', 'CVS left breast 3D, boost not required', { boost: false }],
+    ['HO prophylaxis is a benign condition', 'HO prophylaxis after hip replacement, 3D', { benignCondition: true }],
+    ['an MPFS IMRT delivery G-code means IMRT', 'G6015 and G6001 same day, freestanding', { modality: 'imrt' }],
+  ])('%s', (_name, q, facts) => {
+    expect(parse(q).facts).toMatchObject(facts);
+  });
+
+  test('SRT elsewhere stays a reading to confirm (stereotactic or superficial)', () => {
+    const parsed = parse('SRT to a lung nodule');
+    expect(parsed.facts.modality).toBeUndefined();
+    expect(parsed.unsure.map((u) => u.fact)).toContain('modality');
+  });
+});
