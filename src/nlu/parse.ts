@@ -29,6 +29,7 @@ import {
   composedOrganProximity,
   composedReirradiation,
   composedSamePlace,
+  earlierTreatments,
   type ReirradiationTable,
   relationsAimedAtOrgans,
 } from './reirradiation.js';
@@ -99,7 +100,9 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const all = extra.length > 0 ? [...phrases.found, ...extra].sort((a, b) => a.start - b.start) : phrases.found;
   // "same region as the cord" places the target by an organ; it is not re-irradiation.
   const aimed = relationsAimedAtOrgans(model.reirradiation, tokens, cues, all);
-  const found = aimed.size > 0 ? all.filter((f) => !aimed.has(f)) : all;
+  // "that lobe got SBRT in 2023", "overlaps the SRS cavity treated 2024": the earlier treatment's modality, not this one's.
+  const before = earlierTreatments(model.reirradiation, tokens, cues, all);
+  const found = aimed.size + before.size > 0 ? all.filter((f) => !aimed.has(f) && !before.has(f)) : all;
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
   const codes = extractCodes(text);
   const age = extractAge(text);

@@ -180,6 +180,39 @@ function samePlaceParts(
   return after === undefined ? found : { ...found, after };
 }
 
+/**
+ * Modality phrases that name the earlier treatment, not this one: between a same-place statement's
+ * treated predicate and the last reference to earlier treatment after it ("that lobe got SBRT in
+ * 2023"; a modality is no such reference here), or between a
+ * relation and the last reference after it ("overlaps the SRS cavity treated 2024"). A relation
+ * that is itself re-treatment ("retreating with SBRT") names this treatment and is not read so.
+ */
+export function earlierTreatments(
+  table: ReirradiationTable,
+  tokens: readonly string[],
+  cues: readonly FoundCue[],
+  found: readonly Found[],
+): Set<Found> {
+  const earlier = new Set<Found>();
+  const modalities = found.filter((f) => f.phrase.entry.set.modality !== undefined);
+  if (modalities.length === 0) return earlier;
+  for (const [from, to] of clauses(tokens, cues)) {
+    const spans: [number, number][] = [];
+    const parts = samePlaceParts(table, tokens, from, to);
+    const last = (after: number, patterns: readonly Pattern[]) => {
+      let at = -1;
+      for (let i = after; i < to; i++) if (longestAt(tokens, i, patterns) > 0) at = i;
+      return at;
+    };
+    if (parts) spans.push([parts.treatedEnd, last(parts.treatedEnd, table.references)]);
+    const { relation } = clause(table, tokens, from, to);
+    if (relation && !relation.self) spans.push([relation.at + 1, last(relation.at + 1, table.references)]);
+    for (const f of modalities)
+      if (spans.some(([start, end]) => f.start >= start && f.start <= end && f.end <= to)) earlier.add(f);
+  }
+  return earlier;
+}
+
 interface Relation {
   readonly at: number;
   readonly self: boolean;

@@ -186,3 +186,27 @@ describe('what the policies make of closeness to an organ at risk', () => {
     expect((await finding(q, 'cvs'))?.determination).toBe(determination);
   });
 });
+
+// Each modality of the lexicon, named as the earlier treatment, is not this treatment's modality.
+const modalityPhrases = (lexicon.groups.modalities ?? [])
+  .filter((e) => typeof e.set.modality === 'string' && e.set.modality !== '3dcrt' && e.asserts !== 'doubt' && !e.bySite)
+  .map((e) => [e.match[0] as string, e.set.modality as string] as const);
+
+describe('a modality named as the earlier treatment is not this one', () => {
+  const modality = (q: string) => parseQuestion(pipeline, `CVS palliative 3dcrt lung, ${q}`, '2025-03-04').facts.modality;
+  test.each(modalityPhrases)('"that lobe got %s in 2023": still 3DCRT (not %s)', (phrase) => {
+    expect(modality(`that lobe got ${phrase} in 2023`)).toBe('3dcrt');
+  });
+
+  test.each(modalityPhrases)('"PTV overlaps the %s cavity treated 2024": still 3DCRT (not %s)', (phrase) => {
+    expect(modality(`PTV overlaps the ${phrase} cavity treated 2024`)).toBe('3dcrt');
+  });
+
+  test.each([
+    ['a re-treatment relation names this treatment', 'CVS: retreating with SBRT the same region treated in 2019', 'sbrt'],
+    ['a modality after the earlier reference is this one', 'CVS lung: that area got 30 Gy in 2020 and now gets SBRT', 'sbrt'],
+    ['the earlier one alone leaves the modality open', 'CVS palliative, PTV overlaps the SRS cavity treated 2024', undefined],
+  ])('%s', (_why, q, expected) => {
+    expect(parseQuestion(pipeline, q, '2025-03-04').facts.modality).toBe(expected);
+  });
+});
