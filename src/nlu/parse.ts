@@ -119,9 +119,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // "77421 or G6002?" asks which code to report, not whether two methods were used.
   const codeChoice = CODE_CHOICE.test(text);
   const unsure = stated.unsure.filter((u) => settled[u.fact] === undefined);
+  // An IGRT method named ("stereoscopic kV", "ExacTrac") says the question is ours, whatever else it says.
+  const mentions = methodMentions(model.methods, tokens, cues, found, (t) => isIgrtMethod(model.codes, t.toUpperCase()));
   if (!codeChoice) {
     // Two different methods named by any of their words, devices or codes ("CBCT then ExacTrac"), and on which days.
-    const mentions = methodMentions(model.methods, tokens, cues, found, (t) => isIgrtMethod(model.codes, t.toUpperCase()));
     const pairs = methodPairs(tokens, mentions);
     const together = pairs.length > 0 || new Set(codes.map((c) => c.code).filter((c) => isIgrtMethod(model.codes, c))).size >= 2;
     const said = { tokens, cues, transparent: model.cues.transparent, found, mentions, pairs };
@@ -178,7 +179,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const intent = askedIntent ?? pick(scored);
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
-  const inDomain = recognised > 0 || aboutThePolicy || model.intents.domain.test(text);
+  const inDomain = recognised > 0 || mentions.length > 0 || aboutThePolicy || model.intents.domain.test(text);
   const yesNo = /^(yes|yeah|yep|y|correct|true|it is|they are|no|nope|n|false|it is not|not)\b[\s.!]*$/.test(text)
     ? /^(yes|yeah|yep|y|correct|true|it is|they are)\b/.test(text)
     : undefined;

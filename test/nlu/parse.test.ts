@@ -173,6 +173,10 @@ describe('parser: readings a case settles', () => {
     expect(parse(q).facts).toMatchObject(facts);
   });
 
+  test.each(['which code for ExacTrac?', 'billing for stereoscopic kV'])('an IGRT method named alone is ours: "%s"', (q) => {
+    expect(parse(q).inDomain).toBe(true);
+  });
+
   test('SRT elsewhere stays a reading to confirm (stereotactic or superficial)', () => {
     const parsed = parse('SRT to a lung nodule');
     expect(parsed.facts.modality).toBeUndefined();
