@@ -157,7 +157,8 @@ describe('negation scope', () => {
     ['an organ named alone is not said to be close', 'CVS 3D conformal for a T10 met, cord', 'criticalStructure', 'proximity'],
     ['a radiation history alone does not say where', 'CVS palliative 3DCRT lung, prior RT', 'priorIrradiation', 'proximity'],
     ['a hedge', 'CVS palliative 3DCRT, not sure if there was prior RT', 'priorIrradiation', 'hedge'],
-    ['an abbreviation with two meanings', 'CVS SRT for a basal cell of the nose', 'modality', 'ambiguous'],
+    // On the skin SRT is superficial RT (lexicon settledBy); elsewhere it may be stereotactic.
+    ['an abbreviation with two meanings', 'CVS SRT to a lung nodule', 'modality', 'ambiguous'],
     [
       'cord compression suggests a vertebral metastasis without saying it',
       'CVS: T4-T8 cord compression, pain palliation',
