@@ -10,6 +10,7 @@ export type Doubt =
   | { readonly kind: 'ambiguous' }
   | { readonly kind: 'days' }
   | { readonly kind: 'distance' }
+  | { readonly kind: 'when' }
   | { readonly kind: 'typo'; readonly typed: string; readonly read: string; readonly other?: string };
 
 /** A phrase with its assertion: negated or not, a what-if or not, and any doubt about it. */

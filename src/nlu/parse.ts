@@ -230,7 +230,8 @@ function samePlace(unsure: UnsureFact[], facts: Record<string, FactValue>, compo
     facts.priorIrradiation = value;
   } else if (readings.length === 0) {
     const scope = composed === 'scope';
-    unsure.push({ fact: 'priorIrradiation', value: !scope, negated: scope, doubt: { kind: scope ? 'scope' : 'hedge' } });
+    const kind = scope ? 'scope' : composed === 'undated' ? 'when' : 'hedge';
+    unsure.push({ fact: 'priorIrradiation', value: !scope, negated: scope, doubt: { kind } });
   }
 }
 

@@ -15,7 +15,8 @@ export const ReirradiationFile = z.strictObject({
     determiners: z.array(z.string().min(1)).min(1),
     places: z.array(z.string().min(1)).min(1),
     treated: z.array(z.string().min(1)).min(1),
-    earlier: z.array(z.string().min(1)).default([]),
+    times: z.array(z.string().min(1)).min(1),
+    given: z.array(z.string().min(1)).default([]),
   }),
 });
 
@@ -29,14 +30,16 @@ export interface ReirradiationTable {
   readonly places: readonly Pattern[];
   /** "got", "was treated": what says a place was treated. */
   readonly treated: readonly Pattern[];
-  /** The references, and what else places that treatment earlier: a dose ("20/5"), the radiation itself. */
-  readonly earlier: readonly Pattern[];
+  /** What places that treatment before this course ("in 2022", "ago"). */
+  readonly times: readonly Pattern[];
+  /** What was given, which alone does not say when ("20/5", "SBRT"). */
+  readonly given: readonly Pattern[];
 }
 
 export function loadReirradiation(file = projectPath('intents', 'reirradiation.yaml')): ReirradiationTable {
   const data = loadYaml(file, ReirradiationFile);
   const tok = (list: readonly string[]) => list.map(compilePattern);
-  const { determiners, places, treated, earlier } = data.samePlace;
+  const { determiners, places, treated, times, given } = data.samePlace;
   return {
     needsReference: tok(data.relations.needsReference),
     selfReferring: tok(data.relations.selfReferring),
@@ -44,16 +47,18 @@ export function loadReirradiation(file = projectPath('intents', 'reirradiation.y
     references: tok(data.references),
     places: tok(determiners.flatMap((d) => places.map((p) => `${d} ${p}`))),
     treated: tok(treated),
-    earlier: tok([...data.references, ...earlier]),
+    times: tok(times),
+    given: tok(given),
   };
 }
 
 /**
  * What a clause's composed reading came to: read as stated, negated, to confirm because of a
- * hedge, a negation whose reach is unclear, or only a distance ("3 mm from the cord": close or
- * not is the policy's call), or nothing.
+ * hedge, a negation whose reach is unclear, only a distance ("3 mm from the cord": close or
+ * not is the policy's call), or a treatment with no time ("that area got 20/5": this course or
+ * an earlier one?), or nothing.
  */
-export type Composed = 'stated' | 'negated' | 'hedged' | 'measured' | 'scope' | undefined;
+export type Composed = 'stated' | 'negated' | 'hedged' | 'measured' | 'undated' | 'scope' | undefined;
 
 /** An organ at risk as the lexicon marks it: a mention that says closeness only with a relation or a proximity cue. */
 export function isOrganAtRisk(found: Found): boolean {
@@ -134,11 +139,12 @@ export function relationsAimedAtOrgans(
 /**
  * Reads re-irradiation from the same place, composed in one clause: a place said to be the
  * target's own ("that area", "the same vertebra"), a treated predicate ("got", "was irradiated")
- * and a reference placing the treatment earlier ("20/5", "30 Gy", "in 2022"), each in words of its
- * own, in any order. A negation reaches it at the predicate ("that area never got RT", "we never
- * treated that area") or at the reference after it ("that area got no RT") in the NegEx manner
- * (see assertRelation): unlike a relation's, it is read, as the statement says where. Negated at
- * the predicate it needs no reference: "that area was never treated" speaks of the past whatever follows.
+ * and a time before this course ("in 2022", "two years ago"), each in words of its own, in any
+ * order. With only what was given ("that area got 20/5", "got SBRT"), which may be this course,
+ * it is a reading to confirm. A negation reaches it at the predicate ("that area never got RT",
+ * "we never treated that area") or at a reference after it ("that area got no RT") in the NegEx
+ * manner (see assertRelation): unlike a relation's, it is read, as the statement says where.
+ * Negated at the predicate it needs no reference: "that area was never treated" speaks of the past.
  */
 export function composedSamePlace(table: ReirradiationTable, text: ClauseText): Composed {
   const readings = clauses(text.tokens, text.cues).map(([from, to]) => {
@@ -147,36 +153,44 @@ export function composedSamePlace(table: ReirradiationTable, text: ClauseText): 
     const read = (i: number) => text.found.some((f) => f.start === i);
     const assert = (span: { from: number; at: number }) => assertRelation(text.cues, text.transparent, text.tokens, span, read);
     const atPredicate = assert({ from, at: parts.treated });
-    if (!parts.earlier) return atPredicate === 'negated' ? 'negated' : undefined;
+    if (atPredicate === 'negated') return 'negated';
+    if (!parts.when && !parts.given) return undefined;
     const said = [atPredicate, ...(parts.after === undefined ? [] : [assert({ from: parts.treatedEnd, at: parts.after })])];
-    return (['negated', 'scope', 'hedged'] as const).find((s) => said.includes(s)) ?? 'stated';
+    const doubt = (['negated', 'scope', 'hedged'] as const).find((s) => said.includes(s));
+    return doubt ?? (parts.when ? 'stated' : 'undated');
   });
   return strongest(readings);
 }
 
-/** Where a clause's place and treated predicate stand (the first of each), whether an earlier reference is there, and the first one after the predicate. */
+/**
+ * Where a clause's place and treated predicate stand (the first of each), whether a time and
+ * what was given are there, and the first reference of either after the predicate.
+ */
 function samePlaceParts(
   table: ReirradiationTable,
   tokens: readonly string[],
   from: number,
   to: number,
-): { treated: number; treatedEnd: number; earlier: boolean; after?: number } | undefined {
+): { treated: number; treatedEnd: number; when: boolean; given: boolean; after?: number } | undefined {
   let place = -1;
   let treated = -1;
   let treatedEnd = -1;
-  const earlier: number[] = [];
+  const when: number[] = [];
+  const given: number[] = [];
   for (let i = from; i < to; i++) {
     const p = longestAt(tokens, i, table.places);
     const t = p > 0 ? 0 : longestAt(tokens, i, table.treated);
-    const e = p > 0 || t > 0 ? 0 : longestAt(tokens, i, table.earlier);
+    const w = p > 0 || t > 0 ? 0 : longestAt(tokens, i, table.times);
+    const g = p > 0 || t > 0 || w > 0 ? 0 : longestAt(tokens, i, table.given);
     if (p > 0 && place < 0) place = i;
     if (t > 0 && treated < 0) [treated, treatedEnd] = [i, i + t];
-    if (e > 0) earlier.push(i);
-    i += Math.max(p, t, e, 1) - 1;
+    if (w > 0) when.push(i);
+    if (g > 0) given.push(i);
+    i += Math.max(p, t, w, g, 1) - 1;
   }
   if (place < 0 || treated < 0) return undefined;
-  const after = earlier.find((i) => i >= treatedEnd);
-  const found = { treated, treatedEnd, earlier: earlier.length > 0 };
+  const after = [...when, ...given].filter((i) => i >= treatedEnd).sort((a, b) => a - b)[0];
+  const found = { treated, treatedEnd, when: when.length > 0, given: given.length > 0 };
   return after === undefined ? found : { ...found, after };
 }
 
@@ -255,6 +269,6 @@ function assertion(text: ClauseText, from: number, relation: Relation): Composed
 
 /** One reading over all clauses: any stated wins, then a reading to confirm, then a negation. */
 function strongest(readings: readonly Composed[]): Composed {
-  for (const r of ['stated', 'hedged', 'measured', 'scope', 'negated'] as const) if (readings.includes(r)) return r;
+  for (const r of ['stated', 'hedged', 'measured', 'undated', 'scope', 'negated'] as const) if (readings.includes(r)) return r;
   return undefined;
 }

@@ -51,18 +51,14 @@ describe('composed re-irradiation: relation + reference in one clause', () => {
 });
 
 // Generated from samePlace: each treated predicate with a rotation of places (every determiner with
-// every place) and of earlier references, in both orders, affirmed, negated and hedged.
-const { determiners, places, treated, earlier } = data.samePlace;
+// every place), of times and of what was given, in both orders: affirmed, undated, negated, hedged.
+const { determiners, places, treated, times, given } = data.samePlace;
 const placePhrases = determiners.flatMap((d) => places.map((p) => `${d} ${p}`));
-const earlierPhrases = [...data.references, ...earlier].map(fill).map((e) => e.replace('{n}', '20'));
+const rotate = (list: readonly string[], n: number) => fill(list[n % list.length] as string).replace('{n}', '20');
 const samePlace = treated.flatMap((verb, i) =>
   [0, 1, 2].map((k) => {
     const n = i * 3 + k;
-    return [
-      placePhrases[(n * 7) % placePhrases.length] as string,
-      verb,
-      earlierPhrases[n % earlierPhrases.length] as string,
-    ] as const;
+    return [placePhrases[(n * 7) % placePhrases.length] as string, verb, rotate(given, n), rotate(times, n)] as const;
   }),
 );
 const prior = (q: string) => {
@@ -71,26 +67,35 @@ const prior = (q: string) => {
 };
 
 describe('composed re-irradiation: the same place, treated, earlier', () => {
-  test.each(samePlace)('"%s … %s … %s" reads the PTV near prior radiation', (place, verb, ref) => {
-    expect(prior(`${place} ${verb} ${ref}`)).toBe(true);
-    expect(prior(`${verb} ${ref} to ${place}`)).toBe(true);
+  test.each(samePlace)('"%s … %s … %s … %s" reads the PTV near prior radiation', (place, verb, what, when) => {
+    expect(prior(`${place} ${verb} ${what} ${when}`)).toBe(true);
+    expect(prior(`${verb} ${what} to ${place} ${when}`)).toBe(true);
+    expect(prior(`${place} ${verb} ${when}`)).toBe(true);
   });
+
+  // "same area", "same region … treated" read as re-irradiation on their own (the lexicon, the relations above).
+  test.each(samePlace.filter(([place, verb]) => prior(`${place} ${verb}`) === undefined))(
+    '"%s %s %s" with no time may be this course: asked about',
+    (place, verb, what) => {
+      expect(prior(`${place} ${verb} ${what}`)).toBe('unsure');
+    },
+  );
 
   // "same area" is a lexicon phrase of its own (the PTV in the same area); a negation before it reaches it there.
   const isPhrase = (words: string) => parseQuestion(pipeline, words).facts.priorIrradiation !== undefined;
   test.each(samePlace.filter(([place]) => !isPhrase(place)))(
     '"%s never %s %s": negated, it says the PTV is not',
-    (place, verb, ref) => {
-      expect(prior(`${place} never ${verb} ${ref}`)).toBe(false);
+    (place, verb, what) => {
+      expect(prior(`${place} never ${verb} ${what}`)).toBe(false);
     },
   );
 
-  test.each(samePlace)('"not sure if %s %s %s": hedged, it is asked about', (place, verb, ref) => {
-    expect(prior(`not sure if ${place} ${verb} ${ref}`)).toBe('unsure');
+  test.each(samePlace)('"not sure if %s %s %s %s": hedged, it is asked about', (place, verb, what, when) => {
+    expect(prior(`not sure if ${place} ${verb} ${what} ${when}`)).toBe('unsure');
   });
 
   test.each([
-    ['no earlier reference', 'that area got worse'],
+    ['nothing given or dated', 'that area got worse'],
     ['no place of its own', 'the nodes got 30 gy in 2019'],
     ['no treatment said', 'that area in 2019'],
     ['the parts in different clauses', 'that area, got 20/5 in 2022'],
