@@ -130,9 +130,21 @@ export function extractDate(text: string): StatedDate | undefined {
   return day ?? extractYear(text);
 }
 
+// What every reading of chrono's strict English parsers with a certain day and month holds: a
+// month name (MONTH_NAME), numbers joined by - . or / ("3/2", "2025-03-04"), a year and a number
+// after one space ("2025 3 4"), or a count of days, weeks or less ("3 days ago", "within a week").
+// Months, quarters and years leave the day implied, weekdays and times the date. Text with none of
+// these is not given to chrono, which costs a tenth of a typical answer.
+const DAY_SHAPED = /\d[-./]\d|\d{4}\s\d|\b(?:second|minute|hour|day|week)s?\b/i;
+
+/** Whether chrono could read a day and month in the text (a cheap superset; see DAY_SHAPED). */
+export function mayHoldDay(text: string): boolean {
+  return DAY_SHAPED.test(text) || MONTH_NAME.test(text);
+}
+
 /** A day of service chrono can read, or date-like text it cannot. */
 function extractDay(text: string): StatedDate | undefined {
-  for (const result of chrono.strict.parse(text)) {
+  for (const result of mayHoldDay(text) ? chrono.strict.parse(text) : []) {
     const { start } = result;
     const month = start.get('month');
     const day = start.get('day');

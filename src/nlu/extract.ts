@@ -45,7 +45,12 @@ export function findPhrases(tokens: readonly string[], vocabulary: Vocabulary): 
     const phrase = exactAt(tokens, i, vocabulary) ?? (cue ? undefined : fuzzyAt(tokens, i, vocabulary));
     if (phrase && (!cue || phrase.phrase.tokens.length >= cue.tokens.length)) {
       const end = i + phrase.phrase.tokens.length;
-      found.push({ ...phrase, start: i, end });
+      // Built field by field (not spread): this runs for every phrase of every question.
+      found.push(
+        phrase.shaky
+          ? { phrase: phrase.phrase, fuzzy: phrase.fuzzy, shaky: phrase.shaky, start: i, end }
+          : { phrase: phrase.phrase, fuzzy: phrase.fuzzy, start: i, end },
+      );
       i = end;
     } else if (cue) {
       cues.push({ kinds: cue.kinds, start: i, end: i + cue.tokens.length });

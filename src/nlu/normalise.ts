@@ -6,26 +6,27 @@ export const MAX_QUESTION_LENGTH = 2000;
  * typed: Unicode folded, control characters dropped, shorthand ("w/o", "w/", "n't") spelled out.
  */
 export function normaliseText(raw: string): string {
-  return (
-    raw
-      .normalize('NFKC')
-      .toLowerCase()
+  let text = raw.normalize('NFKC').toLowerCase();
+  // Each group of rewrites runs only when its characters occur: most questions are plain ASCII.
+  if (/[^\x20-\x7e]|`/.test(text)) {
+    text = text
       // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
       .replace(/[\u2018\u2019\u02bc`´]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
-      .replace(/[\u2010-\u2015]/g, '-')
-      .replace(/\bw\/o\b/g, ' without ')
-      .replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ')
+      .replace(/[\u2010-\u2015]/g, '-');
+  }
+  if (text.includes('w/')) text = text.replace(/\bw\/o\b/g, ' without ').replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ');
+  if (text.includes("'")) {
+    text = text
       .replace(/\b(what|that|it|there|where|who|how|here|which)'s\b/g, '$1 is')
       .replace(/\b(what|that|there|where|who|how|here)s\b/g, '$1 is')
       .replace(/\bwon't\b/g, 'will not')
       .replace(/\bcan't\b/g, 'can not')
-      .replace(/\b(\w+)n't\b/g, '$1 not')
-      .replace(/\bcan ?not\b/g, 'can not')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+      .replace(/\b(\w+)n't\b/g, '$1 not');
+  }
+  if (text.includes('can')) text = text.replace(/\bcan ?not\b/g, 'can not');
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A sentence boundary: punctuation that ends every cue's reach. */

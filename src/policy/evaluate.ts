@@ -114,7 +114,12 @@ function quoteOf(rule: Rule): { quote?: string } {
 }
 
 function withoutKeys(facts: Facts, keys: readonly string[]): Facts {
-  return Object.fromEntries(Object.entries(facts).filter(([k, v]) => v !== undefined && !keys.includes(k)));
+  const kept: Record<string, FactValue> = {};
+  for (const key of Object.keys(facts)) {
+    const value = facts[key];
+    if (value !== undefined && !keys.includes(key)) kept[key] = value;
+  }
+  return kept;
 }
 
 const defaultsCache = new WeakMap<Corpus, Facts>();
@@ -180,10 +185,10 @@ function settleByCases(rules: readonly Rule[], scope: Scope, corpus: Corpus, can
 function assumptionsThatMatter(corpus: Corpus, rules: readonly Rule[], scope: Scope, decided: Rule) {
   const assumed: { fact: string; value: FactValue }[] = [];
   const read = referencedFacts(rules);
-  for (const [name, def] of Object.entries(corpus.facts)) {
+  for (const { name, values } of sayable(corpus)) {
     const value = scope.facts[name];
-    if (!def.sayWhenAssumed || !read.has(name) || scope.stated[name] !== undefined || value === undefined) continue;
-    const others = (domain(def) ?? []).filter((other) => other !== value);
+    if (!read.has(name) || scope.stated[name] !== undefined || value === undefined) continue;
+    const others = values.filter((other) => other !== value);
     const changes = others.some((other) => {
       const outcome = decideQuickly(rules, { ...scope, facts: { ...scope.facts, [name]: other } });
       return outcome.kind !== 'decided' || outcome.rule.decision !== decided.decision;
@@ -191,6 +196,20 @@ function assumptionsThatMatter(corpus: Corpus, rules: readonly Rule[], scope: Sc
     if (changes) assumed.push({ fact: name, value });
   }
   return assumed;
+}
+
+const sayables = new WeakMap<Corpus, readonly { name: string; values: readonly FactValue[] }[]>();
+
+/** The facts worth saying when assumed, in the fact table's order, with every value each can take. */
+function sayable(corpus: Corpus): readonly { name: string; values: readonly FactValue[] }[] {
+  let list = sayables.get(corpus);
+  if (!list) {
+    list = Object.entries(corpus.facts).flatMap(([name, def]) =>
+      def.sayWhenAssumed ? [{ name, values: domain(def) ?? [] }] : [],
+    );
+    sayables.set(corpus, list);
+  }
+  return list;
 }
 
 const referenced = new WeakMap<readonly Rule[], ReadonlySet<string>>();

@@ -1,6 +1,8 @@
+import * as chrono from 'chrono-node/en';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
-import { agesOn, dateOfService, extractAge, extractBirth, extractDate } from '../../src/nlu/details.js';
+import { agesOn, dateOfService, extractAge, extractBirth, extractDate, mayHoldDay } from '../../src/nlu/details.js';
 import { normaliseText } from '../../src/nlu/normalise.js';
 import { parseQuestion } from '../../src/nlu/parse.js';
 
@@ -79,5 +81,85 @@ describe('ages in words and from birth dates', () => {
   test('a date of birth is never the date of service', () => {
     expect(parse('Horizon IMRT billing, DOB 03/01/2014').dateOfService).toBeUndefined();
     expect(agesOn(extractBirth('DOB 12/01/2008') ?? { year: 0 }, TODAY)).toEqual([17, 17]);
+  });
+});
+
+describe('chrono is skipped only where it could not read a day (mayHoldDay is a superset of its readings)', () => {
+  // Tokens that each of chrono's strict English parsers is built from, mixed with the words,
+  // numbers and separators questions hold, so every parser gets a chance to fire.
+  const token = fc.oneof(
+    fc.constantFrom('3', '12', '04', '2025', '1999', '77385', '45', '1.8', 'x5', 'g6002', '30'),
+    fc.constantFrom(
+      '/',
+      '-',
+      '.',
+      ' ',
+      ',',
+      ':',
+      'on',
+      'at',
+      'in',
+      'for',
+      'within',
+      'ago',
+      'later',
+      'after',
+      'before',
+      'from now',
+    ),
+    fc.constantFrom(
+      'day',
+      'days',
+      'week',
+      'weeks',
+      'hour',
+      'hours',
+      'minutes',
+      'second',
+      'month',
+      'months',
+      'year',
+      'years',
+      'quarter',
+    ),
+    fc.constantFrom(
+      'a',
+      'the',
+      'three',
+      'twenty',
+      'few',
+      'couple of',
+      'half an',
+      'monday',
+      'fri',
+      'weekend',
+      'noon',
+      '10am',
+      '5 pm',
+    ),
+    fc.constantFrom('march', 'mar', 'sept', 'dec.', '4th', 'first', 'of', 'imrt', 'horizon', 'dos', 'gy', 'fx', 'prostate'),
+  );
+  const text = fc.array(token, { minLength: 1, maxLength: 9 }).map((parts) => normaliseText(parts.join(' ')));
+  const dayRead = (t: string) => chrono.strict.parse(t).some((r) => r.start.isCertain('month') && r.start.isCertain('day'));
+
+  test('every text chrono reads a certain day and month in passes the gate', () => {
+    fc.assert(
+      fc.property(text, (t) => !dayRead(t) || mayHoldDay(t)),
+      { numRuns: 3000 },
+    );
+  });
+
+  test.each([
+    ['ISO', '2025-03-04'],
+    ['slash', 'dos 3/2'],
+    ['dots', 'on 3.4.2025'],
+    ['year, month, day with spaces', 'imrt 2025 3 4'],
+    ['a month name', 'seen 4th march 2025'],
+    ['days ago', 'treated 3 days ago, 77385'],
+    ['within a week', 'imrt within a week, g6002'],
+    ['for some days', 'cbct for 5 days'],
+  ])('%s: "%s" is chrono-readable and passes', (_name, t) => {
+    expect(dayRead(t)).toBe(true);
+    expect(mayHoldDay(t)).toBe(true);
   });
 });
