@@ -13,10 +13,21 @@ export function checkTable(file: string, table: CodeFile, corpus: Corpus): void 
     const text = corpus.policies.get(policy)?.sections.get(id)?.text;
     return text ?? fail(path, `no section ${policy}:${id}`);
   };
+  // Sections are cited many times over: each is normalised once.
+  const normalised = new Map<string, string>();
+  const sectionText = (path: string, policy: string, id: string) => {
+    const key = `${policy}\u0000${id}`;
+    let text = normalised.get(key);
+    if (text === undefined) {
+      text = normalise(section(path, policy, id));
+      normalised.set(key, text);
+    }
+    return text;
+  };
   const source = (path: string, s: Source) => {
     if ('ref' in s) {
       if (!table.sources[s.ref]) fail(`${path}.ref`, `no source "${s.ref}" under sources`);
-    } else if (!normalise(section(path, s.policy, s.section)).includes(normalise(s.quote))) {
+    } else if (!sectionText(path, s.policy, s.section).includes(normalise(s.quote))) {
       fail(`${path}.quote`, `not verbatim text of ${s.policy}:${s.section}`);
     }
   };

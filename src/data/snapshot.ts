@@ -16,20 +16,57 @@ const parse = (text: string): unknown => (require('yaml') as typeof import('yaml
 // filled in): the compiled code that wrote it reads that back without validating twice.
 // Code run from the sources (tests, tsx) never trusts it — its schemas may be newer than the build.
 const SNAPSHOT = projectPath('dist', 'data-snapshot.json');
+// What the compiled code reads: the validated values and the compiled structures, in a file of
+// their own, so a start that needs no YAML never reads or parses the parsed values too.
+const COMPILED = projectPath('dist', 'data-compiled.json');
 const DATA_DIRS = ['policy-corpus', 'intents'];
 // 'use': read validated values back (compiled code); 'record': validate afresh and note the
 // results (the build, whose previous snapshot may predate its schemas); 'off': sources.
 let validatedMode: 'use' | 'record' | 'off' = import.meta.url.includes('/dist/') ? 'use' : 'off';
 
 /** Each value is stored as its own JSON text, so a hit is parsed afresh (a copy) and only files used are parsed. */
-interface Snapshot {
+interface Parsed {
   readonly parsed: Map<string, string>;
+}
+interface Compiled {
   readonly validated: Map<string, string>;
   /** Structures compiled from the data (the lexicon's phrase index), by a key naming their inputs' hash. */
   readonly compiled: Map<string, string>;
 }
 
-let cached: Snapshot | undefined;
+let parsedCache: Parsed | undefined;
+let compiledCache: Compiled | undefined;
+
+/** A snapshot file's maps, or empty ones: a missing or damaged snapshot is only a missed shortcut. */
+function readMaps(file: string, names: readonly string[]): Partial<Record<string, Map<string, string>>> {
+  const maps: Partial<Record<string, Map<string, string>>> = {};
+  try {
+    if (existsSync(file)) {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, object | undefined>;
+      for (const name of names) maps[name] = new Map(Object.entries(data[name] ?? {}));
+    }
+  } catch {
+    // Every file is then parsed from its YAML and validated.
+  }
+  return maps;
+}
+
+function parsedSnapshot(): Parsed {
+  if (!parsedCache) {
+    const { parsed = new Map() } = readMaps(SNAPSHOT, ['parsed']);
+    parsedCache = { parsed };
+  }
+  return parsedCache;
+}
+
+function compiledSnapshot(): Compiled {
+  if (!compiledCache) {
+    const { validated = new Map(), compiled = new Map() } = readMaps(COMPILED, ['validated', 'compiled']);
+    compiledCache = { validated, compiled };
+  }
+  return compiledCache;
+}
+
 /** The build: validate every file afresh (ignoring the previous snapshot's values) and note the results. */
 export function recordValidatedValues(): void {
   validatedMode = 'record';
@@ -48,34 +85,16 @@ function validatedKey(file: string, text: string): string {
   return `${relative(projectPath(), file)}:${contentHash(text)}`;
 }
 
-function snapshot(): Snapshot {
-  if (cached) return cached;
-  cached = { parsed: new Map(), validated: new Map(), compiled: new Map() };
-  try {
-    if (existsSync(SNAPSHOT)) {
-      const data = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as { parsed?: object; validated?: object; compiled?: object };
-      cached = {
-        parsed: new Map(Object.entries(data.parsed ?? {})),
-        validated: new Map(Object.entries(data.validated ?? {})),
-        compiled: new Map(Object.entries(data.compiled ?? {})),
-      };
-    }
-  } catch {
-    // A damaged snapshot is only a missed shortcut: every file is parsed from its YAML.
-  }
-  return cached;
-}
-
 /** The parsed value of a data file's text: from the snapshot when its hash is there, else parsed from YAML. */
 export function parseYamlText(text: string): unknown {
-  const hit = snapshot().parsed.get(contentHash(text));
+  const hit = parsedSnapshot().parsed.get(contentHash(text));
   return hit === undefined ? parse(text) : JSON.parse(hit);
 }
 
 /** The value a file's schema gave this very text at build time, when running the compiled code that built it. */
 export function validatedValue(file: string, text: string): unknown {
   if (validatedMode !== 'use') return undefined;
-  const hit = snapshot().validated.get(validatedKey(file, text));
+  const hit = compiledSnapshot().validated.get(validatedKey(file, text));
   return hit === undefined ? undefined : JSON.parse(hit);
 }
 
@@ -90,7 +109,7 @@ export function recordValidated(file: string, text: string, value: unknown): voi
  */
 export function compiledValue(key: string): unknown {
   if (validatedMode !== 'use') return undefined;
-  const hit = snapshot().compiled.get(key);
+  const hit = compiledSnapshot().compiled.get(key);
   return hit === undefined ? undefined : JSON.parse(hit);
 }
 
@@ -118,7 +137,10 @@ export function writeSnapshot(): number {
     if (recorded.has(key)) validated[key] = JSON.stringify(recorded.get(key));
   }
   const compiled = Object.fromEntries([...recordedCompiled].map(([key, serialise]) => [key, JSON.stringify(serialise())]));
-  writeFileSync(SNAPSHOT, JSON.stringify({ parsed, validated, compiled }));
-  cached = undefined;
+  // The parsed values last: the launcher takes that file's time as the time of a complete build.
+  writeFileSync(COMPILED, JSON.stringify({ validated, compiled }));
+  writeFileSync(SNAPSHOT, JSON.stringify({ parsed }));
+  parsedCache = undefined;
+  compiledCache = undefined;
   return Object.keys(parsed).length;
 }

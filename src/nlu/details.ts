@@ -132,10 +132,10 @@ export function extractDate(text: string): StatedDate | undefined {
 
 // What every reading of chrono's strict English parsers with a certain day and month holds: a
 // month name (MONTH_NAME), numbers joined by - . or / ("3/2", "2025-03-04"), a year and a number
-// after one space ("2025 3 4"), or a count of days, weeks or less ("3 days ago", "within a week").
-// Months, quarters and years leave the day implied, weekdays and times the date. Text with none of
-// these is not given to chrono, which costs a tenth of a typical answer.
-const DAY_SHAPED = /\d[-./]\d|\d{4}\s\d|\b(?:second|minute|hour|day|week)s?\b/i;
+// after one space ("2025 3 4"), or a span of time ("3 days ago", "within a week", "half a quarter
+// after": a fraction of a month or more lands on a day too). Weekdays and times alone leave the
+// date implied. Text with none of these is not given to chrono, a tenth of a typical answer.
+const DAY_SHAPED = /\d[-./]\d|\d{4}\s\d|\b(?:second|minute|hour|day|week|month|quarter|year)s?\b/i;
 
 /** Whether chrono could read a day and month in the text (a cheap superset; see DAY_SHAPED). */
 export function mayHoldDay(text: string): boolean {

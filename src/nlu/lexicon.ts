@@ -87,9 +87,18 @@ export interface Phrase {
   readonly group: string;
 }
 
+/** Phrases by their first word: what matching reads (a Map when compiled; decoded on use when restored). */
+export interface PhraseIndex {
+  get(first: string): readonly Phrase[] | undefined;
+  has(first: string): boolean;
+  keys(): Iterable<string>;
+  values(): Iterable<readonly Phrase[]>;
+  readonly size: number;
+}
+
 /** The compiled lexicon: phrases indexed by first token, and every word it knows. */
 export interface Lexicon {
-  readonly byFirstToken: ReadonlyMap<string, readonly Phrase[]>;
+  readonly byFirstToken: PhraseIndex;
   readonly words: ReadonlySet<string>;
   readonly payers: readonly string[];
   /** Payers with no policy here, as token sequences. */
@@ -107,10 +116,14 @@ export interface Suffix {
   readonly prefixes: readonly (readonly [string, Phrase])[];
 }
 
-/** The lexicon as the build's snapshot keeps it: entries once, phrases pointing at them by index. */
+/**
+ * The lexicon as the build's snapshot keeps it: entries once, and each first word's phrases as
+ * one string of lines "entry token token …" (longest first), which JSON reads far faster than
+ * some 12k small arrays, decoded only when a question holds that word.
+ */
 interface CompiledLexicon {
   readonly entries: readonly [group: string, entry: LexiconEntry][];
-  readonly phrases: readonly [first: string, list: readonly [tokens: readonly string[], entry: number][]][];
+  readonly phrases: readonly [first: string, lines: string][];
   readonly words: readonly string[];
   readonly payers: readonly string[];
   readonly otherPayers: readonly (readonly string[])[];
@@ -137,16 +150,18 @@ export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexic
 function compact(lexicon: Lexicon): CompiledLexicon {
   const index = new Map<LexiconEntry, number>();
   const entries: [string, LexiconEntry][] = [];
-  const phrases = [...lexicon.byFirstToken].map(([first, list]): [string, [readonly string[], number][]] => [
+  const phrases = [...lexicon.byFirstToken.keys()].map((first): [string, string] => [
     first,
-    list.map((phrase) => {
-      let i = index.get(phrase.entry);
-      if (i === undefined) {
-        i = entries.push([phrase.group, phrase.entry]) - 1;
-        index.set(phrase.entry, i);
-      }
-      return [phrase.tokens, i];
-    }),
+    (lexicon.byFirstToken.get(first) ?? [])
+      .map((phrase) => {
+        let i = index.get(phrase.entry);
+        if (i === undefined) {
+          i = entries.push([phrase.group, phrase.entry]) - 1;
+          index.set(phrase.entry, i);
+        }
+        return `${i} ${phrase.tokens.join(' ')}`;
+      })
+      .join('\n'),
   ]);
   return {
     entries,
@@ -159,19 +174,53 @@ function compact(lexicon: Lexicon): CompiledLexicon {
   };
 }
 
-function restore(compiled: CompiledLexicon): Lexicon {
-  const byFirstToken = new Map<string, Phrase[]>();
-  for (const [first, list] of compiled.phrases) {
-    byFirstToken.set(
-      first,
-      list.map(([tokens, i]) => {
-        const [group, entry] = compiled.entries[i] as [string, LexiconEntry];
-        return { tokens, entry, group };
-      }),
-    );
+/** A restored lexicon's phrases: a first word's lines become phrases the first time it is looked up. */
+class DecodedOnUse implements PhraseIndex {
+  private readonly encoded: ReadonlyMap<string, string>;
+  private readonly decoded = new Map<string, readonly Phrase[]>();
+
+  constructor(
+    lines: CompiledLexicon['phrases'],
+    private readonly entries: CompiledLexicon['entries'],
+  ) {
+    this.encoded = new Map(lines);
   }
+
+  get size(): number {
+    return this.encoded.size;
+  }
+
+  has(first: string): boolean {
+    return this.encoded.has(first);
+  }
+
+  get(first: string): readonly Phrase[] | undefined {
+    let list = this.decoded.get(first);
+    if (list === undefined) {
+      const lines = this.encoded.get(first);
+      if (lines === undefined) return undefined;
+      list = lines.split('\n').map((line) => {
+        const [i, ...tokens] = line.split(' ');
+        const [group, entry] = this.entries[Number(i)] as [string, LexiconEntry];
+        return { tokens, entry, group };
+      });
+      this.decoded.set(first, list);
+    }
+    return list;
+  }
+
+  keys(): Iterable<string> {
+    return this.encoded.keys();
+  }
+
+  *values(): Iterable<readonly Phrase[]> {
+    for (const first of this.encoded.keys()) yield this.get(first) ?? [];
+  }
+}
+
+function restore(compiled: CompiledLexicon): Lexicon {
   return {
-    byFirstToken,
+    byFirstToken: new DecodedOnUse(compiled.phrases, compiled.entries),
     words: new Set(compiled.words),
     payers: compiled.payers,
     otherPayers: compiled.otherPayers,

@@ -99,12 +99,22 @@ function checkRules(file: string, rules: RuleFile, sections: Map<string, Section
     ),
     ...rules.notes.map((note, i) => ({ path: `notes[${i}]`, ...note })),
   ];
+  // Sections are quoted by many rules: each is normalised once.
+  const normalised = new Map<Section, string>();
+  const normalisedText = (section: Section) => {
+    let text = normalised.get(section);
+    if (text === undefined) {
+      text = normalise(section.text);
+      normalised.set(section, text);
+    }
+    return text;
+  };
   for (const entry of entries) {
     if (seen.has(entry.id)) throw new DataError(file, `${entry.path}.id: "${entry.id}" is used twice`);
     seen.add(entry.id);
     const section = sections.get(entry.section);
     if (!section) throw new DataError(file, `${entry.path}.section: no section "${entry.section}" in the policy`);
-    if (entry.quote !== undefined && !normalise(section.text).includes(normalise(entry.quote))) {
+    if (entry.quote !== undefined && !normalisedText(section).includes(normalise(entry.quote))) {
       throw new DataError(file, `${entry.path}.quote: not verbatim text of section ${entry.section}`);
     }
     for (const leaf of leaves(entry.when)) checkLeaf(file, `${entry.path}.when`, leaf, facts);
