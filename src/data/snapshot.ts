@@ -126,6 +126,15 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
+/**
+ * JSON with every character past ASCII escaped (\uXXXX, as JSON allows): an ASCII file decodes to
+ * a one-byte string, which reads and parses in about half the time of the same text with a few
+ * curly quotes from the policies in it.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Writes the snapshot of every data file; call it only after the data has loaded and validated. */
 export function writeSnapshot(): number {
   const parsed: Record<string, string> = {};
@@ -138,8 +147,8 @@ export function writeSnapshot(): number {
   }
   const compiled = Object.fromEntries([...recordedCompiled].map(([key, serialise]) => [key, JSON.stringify(serialise())]));
   // The parsed values last: the launcher takes that file's time as the time of a complete build.
-  writeFileSync(COMPILED, JSON.stringify({ validated, compiled }));
-  writeFileSync(SNAPSHOT, JSON.stringify({ parsed }));
+  writeFileSync(COMPILED, asciiJson({ validated, compiled }));
+  writeFileSync(SNAPSHOT, asciiJson({ parsed }));
   parsedCache = undefined;
   compiledCache = undefined;
   return Object.keys(parsed).length;
