@@ -87,11 +87,63 @@ function cueBefore(tokens: readonly string[], at: number, vocabulary: Vocabulary
 function exactAt(tokens: readonly string[], at: number, vocabulary: Vocabulary): Match | undefined {
   const first = tokens[at];
   if (first === undefined || isBoundary(first)) return undefined;
-  for (const phrase of vocabulary.lexicon.byFirstToken.get(first) ?? []) {
+  const list = vocabulary.lexicon.byFirstToken.get(first);
+  if (!list) return undefined;
+  for (const i of candidatesAt(list, tokens, at, vocabulary)) {
+    const phrase = list[i] as Phrase;
     const fuzzy = matchesFrom(tokens, at, phrase.tokens, vocabulary);
     if (fuzzy !== undefined) return { phrase, fuzzy };
   }
   return undefined;
+}
+
+/** A first word's phrases by their second word (indices, in list order), and those of one word. */
+interface BySecond {
+  readonly bySecond: ReadonlyMap<string, readonly number[]>;
+  readonly single: readonly number[];
+}
+
+const secondIndexes = new WeakMap<readonly Phrase[], BySecond>();
+const EVERY = Symbol('every');
+
+/**
+ * Which of a first word's phrases could stand at `at`, judged by the word after it, in list
+ * order: a phrase's second word must be that word or its plural or singular, unless a typo
+ * there could be forgiven (an unknown word of five letters or more: then every phrase is tried).
+ * Phrases of one word always can. "kv" and "both" start some 800–1,000 phrases each (method
+ * pairs), so trying each in turn was most of the time spent reading a long question.
+ */
+function candidatesAt(list: readonly Phrase[], tokens: readonly string[], at: number, vocabulary: Vocabulary): Iterable<number> {
+  const chosen = secondWordCandidates(list, tokens[at + 1], vocabulary);
+  return chosen === EVERY ? list.keys() : chosen;
+}
+
+function secondWordCandidates(
+  list: readonly Phrase[],
+  next: string | undefined,
+  vocabulary: Vocabulary,
+): readonly number[] | typeof EVERY {
+  if (list.length < 8) return EVERY;
+  let index = secondIndexes.get(list);
+  if (!index) {
+    const bySecond = new Map<string, number[]>();
+    const single: number[] = [];
+    list.forEach((phrase, i) => {
+      const second = phrase.tokens[1];
+      if (second === undefined) single.push(i);
+      else bySecond.set(second, [...(bySecond.get(second) ?? []), i]);
+    });
+    index = { bySecond, single };
+    secondIndexes.set(list, index);
+  }
+  if (next === undefined || isBoundary(next)) return index.single;
+  if (!isKnown(next, vocabulary) && typoBudget(next.length) > 0) return EVERY;
+  const forms = [next, `${next}s`, `${next}es`];
+  if (next.endsWith('s')) forms.push(next.slice(0, -1));
+  if (next.endsWith('es')) forms.push(next.slice(0, -2));
+  const found = forms.flatMap((form) => index.bySecond.get(form) ?? []);
+  if (found.length === 0) return index.single;
+  return [...new Set(found)].sort((a, b) => a - b).concat(index.single);
 }
 
 /** An unknown long word read as a misspelling of a known phrase's first word. */
@@ -214,5 +266,13 @@ function matchesFrom(tokens: readonly string[], at: number, phrase: readonly str
 /** "fields" is "field", "mets" is "met": a plural never counts as a typo (longer words only). */
 function samePlural(token: string, want: string): boolean {
   if (Math.min(token.length, want.length) < 3) return false;
-  return token === `${want}s` || want === `${token}s` || token === `${want}es` || want === `${token}es`;
+  return endsAs(token, want) || endsAs(want, token);
+}
+
+/** Whether `long` is `short` with "s" or "es" after it (compared in place: this runs per phrase tried). */
+function endsAs(long: string, short: string): boolean {
+  const extra = long.length - short.length;
+  if (extra === 1) return long.endsWith('s') && long.startsWith(short);
+  if (extra === 2) return long.endsWith('es') && long.startsWith(short);
+  return false;
 }
