@@ -133,7 +133,24 @@ export function assertMentions(
     if (asserts === 'doubt') doubt(draft, { kind: 'ambiguous' });
     else if (asserts === 'near' && !draft.proximate && !draft.negated) doubt(draft, { kind: 'proximity' });
   }
-  return found.map((f, i) => ({ ...f, ...(drafts[i] as Draft) }));
+  // Field by field, not spread: phrases come from three finders in three shapes, and a spread
+  // of mixed shapes was the dearest line of reading a question.
+  return found.map((f, i) => {
+    const d = drafts[i] as Draft;
+    const mention: Mention = {
+      phrase: f.phrase,
+      start: f.start,
+      end: f.end,
+      fuzzy: f.fuzzy,
+      negated: d.negated,
+      hypothetical: d.hypothetical,
+      proximate: d.proximate,
+      other: d.other,
+    };
+    return f.shaky || d.doubt
+      ? { ...mention, ...(f.shaky ? { shaky: f.shaky } : {}), ...(d.doubt ? { doubt: d.doubt } : {}) }
+      : mention;
+  });
 
   /** Where someone else's segment ends: at a comma or the clause's end; a colon right after the cue is its label. */
   function otherReach(cue: FoundCue): number {

@@ -97,7 +97,7 @@ function exactAt(tokens: readonly string[], at: number, vocabulary: Vocabulary):
   return undefined;
 }
 
-/** A first word's phrases by their second word (indices, in list order), and those of one word. */
+/** A first word's phrases by their second word, each list followed by the one-word phrases (indices, in list order). */
 interface BySecond {
   readonly bySecond: ReadonlyMap<string, readonly number[]>;
   readonly single: readonly number[];
@@ -133,6 +133,8 @@ function secondWordCandidates(
       if (second === undefined) single.push(i);
       else bySecond.set(second, [...(bySecond.get(second) ?? []), i]);
     });
+    // One-word phrases sort last (longest first), so each list is already in list order.
+    for (const [second, indices] of bySecond) bySecond.set(second, [...indices, ...single]);
     index = { bySecond, single };
     secondIndexes.set(list, index);
   }
@@ -141,9 +143,14 @@ function secondWordCandidates(
   const forms = [next, `${next}s`, `${next}es`];
   if (next.endsWith('s')) forms.push(next.slice(0, -1));
   if (next.endsWith('es')) forms.push(next.slice(0, -2));
-  const found = forms.flatMap((form) => index.bySecond.get(form) ?? []);
-  if (found.length === 0) return index.single;
-  return [...new Set(found)].sort((a, b) => a - b).concat(index.single);
+  let found: readonly number[] | undefined;
+  for (const form of forms) {
+    const indices = index.bySecond.get(form);
+    if (!indices) continue;
+    // Two forms both second words (rare): their phrases merged, in list order.
+    found = found ? [...new Set([...found, ...indices])].sort((a, b) => a - b) : indices;
+  }
+  return found ?? index.single;
 }
 
 /** An unknown long word read as a misspelling of a known phrase's first word. */

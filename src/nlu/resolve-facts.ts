@@ -114,8 +114,16 @@ function add(into: Map<string, FactValue[]>, fact: string, value: FactValue) {
   into.set(fact, values);
 }
 
-function flipBooleans(settings: Record<string, FactValue>): Record<string, FactValue> {
-  return Object.fromEntries(Object.entries(settings).flatMap(([k, v]) => (typeof v === 'boolean' ? [[k, !v]] : [])));
+const flipped = new WeakMap<object, Readonly<Record<string, FactValue>>>();
+
+/** A phrase's yes/no settings negated, made once per phrase (its settings are fixed data). */
+function flipBooleans(settings: Readonly<Record<string, FactValue>>): Readonly<Record<string, FactValue>> {
+  let out = flipped.get(settings);
+  if (!out) {
+    out = Object.fromEntries(Object.entries(settings).flatMap(([k, v]) => (typeof v === 'boolean' ? [[k, !v]] : [])));
+    flipped.set(settings, out);
+  }
+  return out;
 }
 
 /** One value for a fact, or undefined when the values contradict each other. */
