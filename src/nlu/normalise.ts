@@ -17,10 +17,10 @@ export function normaliseText(raw: string): string {
       .replace(/[\u2010-\u2015]/g, '-');
   }
   if (text.includes('w/')) text = text.replace(/\bw\/o\b/g, ' without ').replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ');
+  if (text.includes("'")) text = text.replace(/\b(what|that|it|there|where|who|how|here|which)'s\b/g, '$1 is');
+  text = text.replace(/\b(what|that|there|where|who|how|here)s\b/g, '$1 is');
   if (text.includes("'")) {
     text = text
-      .replace(/\b(what|that|it|there|where|who|how|here|which)'s\b/g, '$1 is')
-      .replace(/\b(what|that|there|where|who|how|here)s\b/g, '$1 is')
       .replace(/\bwon't\b/g, 'will not')
       .replace(/\bcan't\b/g, 'can not')
       .replace(/\b(\w+)n't\b/g, '$1 not');
