@@ -88,69 +88,122 @@ function exactAt(tokens: readonly string[], at: number, vocabulary: Vocabulary):
   const first = tokens[at];
   if (first === undefined || isBoundary(first)) return undefined;
   const list = vocabulary.lexicon.byFirstToken.get(first);
-  if (!list) return undefined;
-  for (const i of candidatesAt(list, tokens, at, vocabulary)) {
-    const phrase = list[i] as Phrase;
-    const fuzzy = matchesFrom(tokens, at, phrase.tokens, vocabulary);
-    if (fuzzy !== undefined) return { phrase, fuzzy };
-  }
-  return undefined;
+  return list && firstMatch(list, tokens, at, vocabulary, false);
 }
-
-/** A first word's phrases by their second word, each list followed by the one-word phrases (indices, in list order). */
-interface BySecond {
-  readonly bySecond: ReadonlyMap<string, readonly number[]>;
-  readonly single: readonly number[];
-}
-
-const secondIndexes = new WeakMap<readonly Phrase[], BySecond>();
-const EVERY = Symbol('every');
 
 /**
- * Which of a first word's phrases could stand at `at`, judged by the word after it, in list
- * order: a phrase's second word must be that word or its plural or singular, unless a typo
- * there could be forgiven (an unknown word of five letters or more: then every phrase is tried).
- * Phrases of one word always can. "kv" and "both" start some 800–1,000 phrases each (method
- * pairs), so trying each in turn was most of the time spent reading a long question.
+ * A first word's phrases as a tree of their later words, grown where questions walk it: a node
+ * holds the phrases whose first `depth` words lead to it (indices in list order, so ascending),
+ * those that end there, and its children by the next word. "daily" and "image" start some
+ * 4–11k phrases (method pairs, approvals), thousands of them sharing a second word, so trying
+ * a second word's phrases in turn was most of the time spent reading a question.
  */
-function candidatesAt(list: readonly Phrase[], tokens: readonly string[], at: number, vocabulary: Vocabulary): Iterable<number> {
-  const chosen = secondWordCandidates(list, tokens[at + 1], vocabulary);
-  return chosen === EVERY ? list.keys() : chosen;
+interface WordNode {
+  readonly depth: number;
+  readonly indices: readonly number[];
+  grown?: { readonly ending: readonly number[]; readonly children: ReadonlyMap<string, WordNode> };
 }
 
-function secondWordCandidates(
+/** Below this many phrases a node's phrases are tried in turn: cheaper than growing it. */
+const FEW = 8;
+const trees = new WeakMap<readonly Phrase[], WordNode>();
+
+/**
+ * The first phrase of `list` in list order (the longest; see the lexicon's sort) whose words
+ * stand at `at`, its first word taken as read (`fuzzy`: read by forgiving a typo), and whether
+ * a typo was forgiven: what trying each phrase in turn with matchesFrom gives, but a word of
+ * the question is compared once with each distinct word that could follow, not once per phrase.
+ */
+export function firstMatch(
   list: readonly Phrase[],
-  next: string | undefined,
+  tokens: readonly string[],
+  at: number,
   vocabulary: Vocabulary,
-): readonly number[] | typeof EVERY {
-  if (list.length < 8) return EVERY;
-  let index = secondIndexes.get(list);
-  if (!index) {
-    const bySecond = new Map<string, number[]>();
-    const single: number[] = [];
-    list.forEach((phrase, i) => {
-      const second = phrase.tokens[1];
-      if (second === undefined) single.push(i);
-      else bySecond.set(second, [...(bySecond.get(second) ?? []), i]);
-    });
-    // One-word phrases sort last (longest first), so each list is already in list order.
-    for (const [second, indices] of bySecond) bySecond.set(second, [...indices, ...single]);
-    index = { bySecond, single };
-    secondIndexes.set(list, index);
+  fuzzy: boolean,
+): Match | undefined {
+  let root = trees.get(list);
+  if (!root) {
+    root = { depth: 1, indices: Array.from(list.keys()) };
+    trees.set(list, root);
   }
-  if (next === undefined || isBoundary(next)) return index.single;
-  if (!isKnown(next, vocabulary) && typoBudget(next.length) > 0) return EVERY;
-  const forms = [next, `${next}s`, `${next}es`];
-  if (next.endsWith('s')) forms.push(next.slice(0, -1));
-  if (next.endsWith('es')) forms.push(next.slice(0, -2));
-  let found: readonly number[] | undefined;
-  for (const form of forms) {
-    const indices = index.bySecond.get(form);
-    if (!indices) continue;
-    // Two forms both second words (rare): their phrases merged, in list order.
-    found = found ? [...new Set([...found, ...indices])].sort((a, b) => a - b) : indices;
+  const best = { index: list.length, fuzzy: false };
+  walk(list, root, tokens, at, vocabulary, fuzzy, best);
+  const phrase = list[best.index];
+  return phrase && { phrase, fuzzy: best.fuzzy };
+}
+
+function walk(
+  list: readonly Phrase[],
+  node: WordNode,
+  tokens: readonly string[],
+  at: number,
+  vocabulary: Vocabulary,
+  fuzzy: boolean,
+  best: { index: number; fuzzy: boolean },
+): void {
+  if (node.indices.length < FEW) {
+    for (const i of node.indices) {
+      if (i >= best.index) return;
+      const read = matchesFrom(tokens, at, (list[i] as Phrase).tokens, vocabulary, node.depth, fuzzy);
+      if (read !== undefined) {
+        best.index = i;
+        best.fuzzy = read;
+        return;
+      }
+    }
+    return;
   }
-  return found ?? index.single;
+  node.grown ??= grow(list, node);
+  const { ending, children } = node.grown;
+  const ended = ending[0];
+  if (ended !== undefined && ended < best.index) {
+    best.index = ended;
+    best.fuzzy = fuzzy;
+  }
+  const token = tokens[at + node.depth];
+  if (token === undefined || isBoundary(token)) return;
+  if (typoBudget(token.length) > 0 && !isKnown(token, vocabulary)) {
+    // An unknown word may be a typo of any next word (as matchesFrom would forgive it).
+    for (const [want, child] of children) {
+      if ((child.indices[0] as number) >= best.index) continue;
+      if (token === want || samePlural(token, want)) walk(list, child, tokens, at, vocabulary, fuzzy, best);
+      else {
+        const budget = typoBudget(Math.min(token.length, want.length));
+        if (budget > 0 && editDistance(token, want, budget) <= budget) walk(list, child, tokens, at, vocabulary, true, best);
+      }
+    }
+    return;
+  }
+  // A known or short word is only itself, its plural or its singular.
+  for (const want of pluralForms(token)) {
+    const child = children.get(want);
+    if (child && (want === token || samePlural(token, want))) walk(list, child, tokens, at, vocabulary, fuzzy, best);
+  }
+}
+
+function grow(list: readonly Phrase[], node: WordNode): NonNullable<WordNode['grown']> {
+  const ending: number[] = [];
+  const byWord = new Map<string, number[]>();
+  for (const i of node.indices) {
+    const word = (list[i] as Phrase).tokens[node.depth];
+    if (word === undefined) ending.push(i);
+    else {
+      const indices = byWord.get(word);
+      if (indices) indices.push(i);
+      else byWord.set(word, [i]);
+    }
+  }
+  const children = new Map<string, WordNode>();
+  for (const [word, indices] of byWord) children.set(word, { depth: node.depth + 1, indices });
+  return { ending, children };
+}
+
+/** A word, its plurals and its singulars: every word samePlural could pair it with. */
+function pluralForms(word: string): string[] {
+  const forms = [word, `${word}s`, `${word}es`];
+  if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  return forms;
 }
 
 /** An unknown long word read as a misspelling of a known phrase's first word. */
@@ -161,9 +214,8 @@ function fuzzyAt(tokens: readonly string[], at: number, vocabulary: Vocabulary):
   }
   const readings: { phrase: Phrase; word: string; distance: number }[] = [];
   for (const { word, distance } of typoCandidates(typed, vocabulary.lexicon)) {
-    const phrase = (vocabulary.lexicon.byFirstToken.get(word) ?? []).find(
-      (p) => matchesFrom(tokens, at, p.tokens, vocabulary, 1) !== undefined,
-    );
+    const list = vocabulary.lexicon.byFirstToken.get(word);
+    const phrase = list && firstMatch(list, tokens, at, vocabulary, true)?.phrase;
     if (phrase) readings.push({ phrase, word, distance });
   }
   const [best, ...others] = readings;
@@ -255,9 +307,19 @@ function firstTokensByLength(lexicon: Lexicon): ReadonlyMap<number, readonly Ind
   return index;
 }
 
-/** Whether the phrase's tokens stand at `at` (undefined if not; true if a typo was forgiven). */
-function matchesFrom(tokens: readonly string[], at: number, phrase: readonly string[], vocabulary: Vocabulary, skip = 0) {
-  let fuzzy = skip > 0;
+/**
+ * Whether the phrase's tokens from `skip` on stand at `at` (undefined if not; true if a typo was
+ * forgiven, there or before `skip`).
+ */
+function matchesFrom(
+  tokens: readonly string[],
+  at: number,
+  phrase: readonly string[],
+  vocabulary: Vocabulary,
+  skip: number,
+  forgiven: boolean,
+): boolean | undefined {
+  let fuzzy = forgiven;
   for (let k = skip; k < phrase.length; k++) {
     const token = tokens[at + k];
     const want = phrase[k] as string;
