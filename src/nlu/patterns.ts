@@ -48,9 +48,53 @@ export function matchAt(
 
 /** The longest of `patterns` standing at `i` (0 for none). */
 export function longestAt(tokens: readonly string[], i: number, patterns: readonly Pattern[]): number {
+  const token = tokens[i];
+  if (token === undefined) return 0;
+  const { byFirst, slotted } = firstWordIndex(patterns);
   let best = 0;
-  for (const p of patterns) best = Math.max(best, matchAt(tokens, i, p)?.length ?? 0);
+  for (const p of byFirst.get(token) ?? NONE) if (p.length > best && standsAt(tokens, i, p)) best = p.length;
+  for (const p of slotted) if (p.length > best && standsAt(tokens, i, p)) best = p.length;
   return best;
+}
+
+/**
+ * A pattern list's patterns by their first word, and those starting with a slot: the composed
+ * readings ask at every word of every clause, and a list such as every determiner with every
+ * place holds some 150 patterns, nearly all of which a word rules out by itself.
+ */
+interface FirstWordIndex {
+  readonly byFirst: ReadonlyMap<string, readonly Pattern[]>;
+  readonly slotted: readonly Pattern[];
+}
+
+const NONE: readonly Pattern[] = [];
+const indexes = new WeakMap<readonly Pattern[], FirstWordIndex>();
+
+function firstWordIndex(patterns: readonly Pattern[]): FirstWordIndex {
+  let index = indexes.get(patterns);
+  if (!index) {
+    const byFirst = new Map<string, Pattern[]>();
+    const slotted: Pattern[] = [];
+    for (const p of patterns) {
+      const first = p[0];
+      if (typeof first !== 'string') slotted.push(p);
+      else byFirst.set(first, [...(byFirst.get(first) ?? []), p]);
+    }
+    index = { byFirst, slotted };
+    indexes.set(patterns, index);
+  }
+  return index;
+}
+
+/** Whether the pattern stands at `i` (matchAt without its numbers, allocating nothing). */
+function standsAt(tokens: readonly string[], i: number, pattern: Pattern): boolean {
+  for (let k = 0; k < pattern.length; k++) {
+    const token = tokens[i + k];
+    const word = pattern[k];
+    if (token === undefined) return false;
+    if (typeof word === 'string' ? word !== token : !(word as RegExp).test(token)) return false;
+  }
+  return true;
 }
 
 function numberOf(text: string): number {
