@@ -94,6 +94,7 @@ const DOUBTS = {
   days: 'the days or frequencies given do not show whether the methods meet on one day',
   distance: 'a distance alone does not say whether it counts as close proximity',
   when: 'it does not say whether that treatment came before this course',
+  treatment: 'it does not say that the earlier treatment was radiation',
 } as const;
 
 /** Why a reading was not taken as stated, and what was read, so the asker can correct it. */

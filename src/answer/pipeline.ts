@@ -65,7 +65,7 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     caseCues: files.caseCues ? loadCaseCues(corpus, files.caseCues) : loadCaseCues(corpus),
     icd: files.icd10 ? loadIcdTable(corpus, files.icd10) : loadIcdTable(corpus),
     methods: files.methods ? loadMethodTable(files.methods) : loadMethodTable(),
-    reirradiation: files.reirradiation ? loadReirradiation(files.reirradiation) : loadReirradiation(),
+    reirradiation: loadReirradiation(lexicon.classes, files.reirradiation),
     instructions: files.instructions ? loadInstructions(files.instructions) : loadInstructions(),
   };
 }

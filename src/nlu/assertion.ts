@@ -11,6 +11,7 @@ export type Doubt =
   | { readonly kind: 'days' }
   | { readonly kind: 'distance' }
   | { readonly kind: 'when' }
+  | { readonly kind: 'treatment' }
   | { readonly kind: 'typo'; readonly typed: string; readonly read: string; readonly other?: string };
 
 /** A phrase with its assertion: negated or not, a what-if or not, and any doubt about it. */

@@ -74,14 +74,17 @@ export function agesOn(birth: Birth, on: string): readonly [number, number] {
   return [years - (before ? 1 : 0), years - (before ? 1 : 0)];
 }
 
-/** An age stated in years ("12 y/o", "17-year-old", "age 9", "a seven year old"), if any. */
+/** An age stated in years ("12 y/o", "17-year-old", "age 9", "a seven year old", "67F"), if any. */
 export function extractAge(raw: string): number | undefined {
   const text = digitsFor(raw);
   const match =
     // "2 yrs ago" and "5 years after surgery" are times, not ages.
     /\b(\d{1,3})\s*-?\s*(?:y\/?o\b|yo\b|yrs?\b|years?\b(?:\s*-?\s*old)?|year-old|month(?:s)?\s*-?\s*old|mo\s*old)(?!\s*(?:ago|earlier|before|prior|later|since|after|post|previously|back)\b)/i.exec(
       text,
-    ) ?? /\b(?:age|aged|ages)\s*(?:of\s*)?(\d{1,3})\b/i.exec(text);
+    ) ??
+    /\b(?:age|aged|ages)\s*(?:of\s*)?(\d{1,3})\b/i.exec(text) ??
+    // The chart's shorthand: "67F", "54 yo M", "8yoF" (written together, so "15 m away" is no age).
+    /\b(\d{1,3})(?:\s?(?:yo|y\/o)\s?)?[fm]\b(?!\s*(?:ago|later|after|before|away|from)\b)/i.exec(text);
   if (!match) return undefined;
   const value = Number(match[1]);
   if (/month|mo\s*old/i.test(match[0])) return 0;
@@ -99,7 +102,7 @@ const YEAR =
   /\b(?:cy\s?|calendar year\s+|(?:in|for|during|from|as of)\s+(?:cy\s?|calendar year\s+|the year\s+)?)((?:19|20)\d{2})\b/i;
 // …unless the clause is about the patient's history ("prior RT in 2019", "diagnosed in 2021").
 const HISTORY =
-  /\b(?:prior|previous(?:ly)?|earlier|old|treated|irradiated|radiated|rt|radiation|course|diagnosed|dx|surgery|resected|born|since)\b[^,;.]*$/i;
+  /\b(?:prior|previous(?:ly)?|earlier|old|treated|irradiated|radiated|rt|xrt|ebrt|sbrt|srs|radiation|course|gy|cgy|fx|got|received|had|diagnosed|dx|surgery|resected|born|since)\b[^,;.]*$/i;
 
 /** A year alone given as the time of service, if any. */
 function extractYear(text: string): StatedDate | undefined {
@@ -116,6 +119,7 @@ const DATE_LIKE = new RegExp(
 );
 const MONTH_NAME = new RegExp(`\\b${MONTH}`, 'i');
 // A year-less "3/2" is a date only after a cue ("DOS 3/2", "on 3/2"): alone it may be a fraction.
+const SERVICE_CUE = /\b(?:dos|date of service|service date|dated)\s*:?\s*$/i;
 const CUE_BEFORE = /\b(?:dos|date of service|service date|on|dated|seen|treated)\s*:?\s*$/i;
 
 /**
@@ -154,6 +158,10 @@ function extractDay(text: string): StatedDate | undefined {
     const spelled = /[a-z]/i.test(written);
     if (!start.isCertain('year')) {
       const before = text.slice(0, result.index + result.text.length - written.length);
+      // "30/10", "20/5": a first number past 12 is no US month, and in this trade it is a dose over
+      // fractions, unless the question calls it the date of service ("DOS 13/4" is day first).
+      const dayFirst = !spelled && Number(/^(\d+)[-./]/.exec(written)?.[1] ?? 0) > 12;
+      if (dayFirst && !SERVICE_CUE.test(before)) continue;
       if (spelled || CUE_BEFORE.test(before)) return { written, month, day };
       continue;
     }

@@ -107,6 +107,8 @@ export interface Lexicon {
   readonly payerRelations: ReadonlyMap<string, string>;
   /** Histology endings, each with the phrase its stems stand for (see SuffixEntry). */
   readonly suffixes: readonly Suffix[];
+  /** The word classes (listed and the skeleton's), for other data that composes with them. */
+  readonly classes: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A compiled histology ending: the phrase for any stem, or per named stem. */
@@ -130,6 +132,7 @@ interface CompiledLexicon {
   /** Each suffix's phrases are their own objects, so they keep as they are. */
   readonly suffixes: readonly Suffix[];
   readonly payerRelations: readonly (readonly [string, string])[];
+  readonly classes: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -171,6 +174,7 @@ function compact(lexicon: Lexicon): CompiledLexicon {
     otherPayers: lexicon.otherPayers,
     suffixes: lexicon.suffixes,
     payerRelations: [...lexicon.payerRelations],
+    classes: lexicon.classes,
   };
 }
 
@@ -226,6 +230,7 @@ function restore(compiled: CompiledLexicon): Lexicon {
     otherPayers: compiled.otherPayers,
     suffixes: compiled.suffixes,
     payerRelations: new Map(compiled.payerRelations),
+    classes: compiled.classes,
   };
 }
 
@@ -289,7 +294,15 @@ function compileLexicon(corpus: Corpus, file: string): Lexicon {
       payerRelations.set(key, relation.note);
     }
   }
-  return { byFirstToken, words, payers, otherPayers: data.otherPayers.map(phraseTokens), suffixes, payerRelations };
+  return {
+    byFirstToken,
+    words,
+    payers,
+    otherPayers: data.otherPayers.map(phraseTokens),
+    suffixes,
+    payerRelations,
+    classes: data.classes,
+  };
 }
 
 export function checkSettings(file: string, path: string, settings: Record<string, FactValue>, corpus: Corpus, payers: string[]) {
@@ -309,7 +322,12 @@ export function checkSettings(file: string, path: string, settings: Record<strin
 }
 
 /** A phrase with its {class} slots filled every way the classes allow. */
-function expandClasses(file: string, path: string, phrase: string, classes: Record<string, string[]>): string[] {
+export function expandClasses(
+  file: string,
+  path: string,
+  phrase: string,
+  classes: Readonly<Record<string, readonly string[]>>,
+): string[] {
   const slot = /\{([a-z_]+)\}/.exec(phrase);
   if (!slot) return [phrase];
   const members = classes[slot[1] as string];

@@ -29,6 +29,7 @@ import {
   composedOrganProximity,
   composedReirradiation,
   composedSamePlace,
+  placesSaidTreated,
   earlierTreatments,
   type ReirradiationTable,
   relationsAimedAtOrgans,
@@ -102,7 +103,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const aimed = relationsAimedAtOrgans(model.reirradiation, tokens, cues, all);
   // "that lobe got SBRT in 2023", "overlaps the SRS cavity treated 2024": the earlier treatment's modality, not this one's.
   const before = earlierTreatments(model.reirradiation, tokens, cues, all);
-  const found = aimed.size + before.size > 0 ? all.filter((f) => !aimed.has(f) && !before.has(f)) : all;
+  // "the same area was never treated": the statement says whether that place was treated, not "same area" alone.
+  const placed = placesSaidTreated(model.reirradiation, tokens, cues, all);
+  const dropped = new Set([...aimed, ...before, ...placed]);
+  const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
   const codes = extractCodes(text);
   const age = extractAge(text);
@@ -230,7 +234,7 @@ function samePlace(unsure: UnsureFact[], facts: Record<string, FactValue>, compo
     facts.priorIrradiation = value;
   } else if (readings.length === 0) {
     const scope = composed === 'scope';
-    const kind = scope ? 'scope' : composed === 'undated' ? 'when' : 'hedge';
+    const kind = scope ? 'scope' : composed === 'undated' ? 'when' : composed === 'otherTreatment' ? 'treatment' : 'hedge';
     unsure.push({ fact: 'priorIrradiation', value: !scope, negated: scope, doubt: { kind } });
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import type { Found, FoundCue } from './extract.js';
+import { expandClasses } from './lexicon.js';
 import { assertRelation, clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
 
 export const ReirradiationFile = z.strictObject({
@@ -17,6 +18,8 @@ export const ReirradiationFile = z.strictObject({
     treated: z.array(z.string().min(1)).min(1),
     times: z.array(z.string().min(1)).min(1),
     given: z.array(z.string().min(1)).default([]),
+    /** Treatments that are not radiation: a place "treated" with one of them may not have been irradiated. */
+    otherTreatments: z.array(z.string().min(1)).default([]),
   }),
 });
 
@@ -34,12 +37,24 @@ export interface ReirradiationTable {
   readonly times: readonly Pattern[];
   /** What was given, which alone does not say when ("20/5", "SBRT"). */
   readonly given: readonly Pattern[];
+  /** Treatments other than radiation ("resection", "TACE"). */
+  readonly otherTreatments: readonly Pattern[];
 }
 
-export function loadReirradiation(file = projectPath('intents', 'reirradiation.yaml')): ReirradiationTable {
+/**
+ * Loads intents/reirradiation.yaml. Its places may name the lexicon's word classes ("that
+ * {bonename}"), so the skeleton's bones are places without being listed twice.
+ */
+export function loadReirradiation(
+  classes: Readonly<Record<string, readonly string[]>>,
+  file = projectPath('intents', 'reirradiation.yaml'),
+): ReirradiationTable {
   const data = loadYaml(file, ReirradiationFile);
   const tok = (list: readonly string[]) => list.map(compilePattern);
-  const { determiners, places, treated, times, given } = data.samePlace;
+  const { determiners, treated, times, given, otherTreatments } = data.samePlace;
+  const places = [
+    ...new Set(data.samePlace.places.flatMap((p, i) => expandClasses(file, `samePlace.places[${i}]`, p, classes))),
+  ];
   return {
     needsReference: tok(data.relations.needsReference),
     selfReferring: tok(data.relations.selfReferring),
@@ -49,6 +64,7 @@ export function loadReirradiation(file = projectPath('intents', 'reirradiation.y
     treated: tok(treated),
     times: tok(times),
     given: tok(given),
+    otherTreatments: tok(otherTreatments),
   };
 }
 
@@ -56,9 +72,10 @@ export function loadReirradiation(file = projectPath('intents', 'reirradiation.y
  * What a clause's composed reading came to: read as stated, negated, to confirm because of a
  * hedge, a negation whose reach is unclear, only a distance ("3 mm from the cord": close or
  * not is the policy's call), or a treatment with no time ("that area got 20/5": this course or
- * an earlier one?), or nothing.
+ * an earlier one?), or a treatment said with a treatment other than radiation ("that lobe was
+ * treated with a wedge resection in 2021": irradiated or not?), or nothing.
  */
-export type Composed = 'stated' | 'negated' | 'hedged' | 'measured' | 'undated' | 'scope' | undefined;
+export type Composed = 'stated' | 'negated' | 'hedged' | 'measured' | 'undated' | 'scope' | 'otherTreatment' | undefined;
 
 /** An organ at risk as the lexicon marks it: a mention that says closeness only with a relation or a proximity cue. */
 export function isOrganAtRisk(found: Found): boolean {
@@ -157,6 +174,8 @@ export function composedSamePlace(table: ReirradiationTable, text: ClauseText): 
     if (!parts.when && !parts.given) return undefined;
     const said = [atPredicate, ...(parts.after === undefined ? [] : [assert({ from: parts.treatedEnd, at: parts.after })])];
     const doubt = (['negated', 'scope', 'hedged'] as const).find((s) => said.includes(s));
+    // "That liver was treated with TACE in 2022": treated, but not said to be with radiation.
+    if (!doubt && parts.other && !parts.given) return 'otherTreatment';
     return doubt ?? (parts.when ? 'stated' : 'undated');
   });
   return strongest(readings);
@@ -171,10 +190,14 @@ function samePlaceParts(
   tokens: readonly string[],
   from: number,
   to: number,
-): { treated: number; treatedEnd: number; when: boolean; given: boolean; after?: number } | undefined {
+):
+  | { place: number; placeEnd: number; treated: number; treatedEnd: number; when: boolean; given: boolean; other: boolean; after?: number }
+  | undefined {
   let place = -1;
+  let placeEnd = -1;
   let treated = -1;
   let treatedEnd = -1;
+  let other = false;
   const when: number[] = [];
   const given: number[] = [];
   for (let i = from; i < to; i++) {
@@ -182,16 +205,40 @@ function samePlaceParts(
     const t = p > 0 ? 0 : longestAt(tokens, i, table.treated);
     const w = p > 0 || t > 0 ? 0 : longestAt(tokens, i, table.times);
     const g = p > 0 || t > 0 || w > 0 ? 0 : longestAt(tokens, i, table.given);
-    if (p > 0 && place < 0) place = i;
+    const o = p > 0 || t > 0 || w > 0 || g > 0 ? 0 : longestAt(tokens, i, table.otherTreatments);
+    if (p > 0 && place < 0) [place, placeEnd] = [i, i + p];
     if (t > 0 && treated < 0) [treated, treatedEnd] = [i, i + t];
     if (w > 0) when.push(i);
     if (g > 0) given.push(i);
-    i += Math.max(p, t, w, g, 1) - 1;
+    if (o > 0) other = true;
+    i += Math.max(p, t, w, g, o, 1) - 1;
   }
   if (place < 0 || treated < 0) return undefined;
   const after = [...when, ...given].filter((i) => i >= treatedEnd).sort((a, b) => a - b)[0];
-  const found = { treated, treatedEnd, when: when.length > 0, given: given.length > 0 };
+  const found = { place, placeEnd, treated, treatedEnd, when: when.length > 0, given: given.length > 0, other };
   return after === undefined ? found : { ...found, after };
+}
+
+/**
+ * Lexicon readings of re-irradiation that are the place of a same-place statement: "same area"
+ * alone may say re-treatment, but in "the same area was never treated" or "same area got 20/5"
+ * the statement around it says whether and when that place was treated (composedSamePlace).
+ */
+export function placesSaidTreated(
+  table: ReirradiationTable,
+  tokens: readonly string[],
+  cues: readonly FoundCue[],
+  found: readonly Found[],
+): Set<Found> {
+  const places = new Set<Found>();
+  const prior = found.filter((f) => f.phrase.entry.set.priorIrradiation === true);
+  if (prior.length === 0) return places;
+  for (const [from, to] of clauses(tokens, cues)) {
+    const parts = samePlaceParts(table, tokens, from, to);
+    if (!parts) continue;
+    for (const f of prior) if (f.start >= parts.place && f.end <= parts.placeEnd) places.add(f);
+  }
+  return places;
 }
 
 /**
@@ -269,6 +316,6 @@ function assertion(text: ClauseText, from: number, relation: Relation): Composed
 
 /** One reading over all clauses: any stated wins, then a reading to confirm, then a negation. */
 function strongest(readings: readonly Composed[]): Composed {
-  for (const r of ['stated', 'hedged', 'measured', 'undated', 'scope', 'negated'] as const) if (readings.includes(r)) return r;
+  for (const r of ['stated', 'hedged', 'measured', 'undated', 'otherTreatment', 'scope', 'negated'] as const) if (readings.includes(r)) return r;
   return undefined;
 }

@@ -19,6 +19,7 @@ describe('dates of service: every common form is read and its source said', () =
     ['ordinal day', 'seen 4th March 2025', '2025-03-04', '4th march 2025'],
     ['year-less after DOS: its last occurrence on or before today', 'DOS 3/2 imrt billing', '2026-03-02', '3/2'],
     ['year-less, later in the year than today: last year', 'on 12/24, G6001 x5', '2025-12-24', '12/24'],
+    ['day first, called the date of service', 'DOS 13/4 imrt billing', '2026-04-13', '13/4'],
   ])('%s: "%s" → %s', (_name, question, date, written) => {
     expect(read(question)).toEqual({ date, from: 'question', written });
   });
@@ -32,6 +33,9 @@ describe('dates of service: every common form is read and its source said', () =
     ['POS 11 is not a date', 'HOPD vs POS 11 billing'],
     ['counts are not dates', 'SBRT 5 fractions of 8 Gy, 3 fields, 2 methods on 1 day'],
     ['a dose per fraction is not a date', 'IMRT 45 Gy/25 fx then 1.8/2 Gy'],
+    ['a dose over fractions (first number past 12) is not a date', 'that hip was treated 30/10, IMRT now'],
+    ['a year in a treatment history is not the date of service', 'she got 20/5 to that femur in 2022'],
+    ['a year after a dose is history too', 'SBRT 8 Gy x1 in 2023 to the same level'],
   ])('%s: "%s" → today', (_name, question) => {
     expect(read(question)).toEqual({ date: TODAY, from: 'today' });
   });
@@ -52,6 +56,12 @@ describe('ages', () => {
     ['age 9', 9],
     ['6 months old', 0],
     ['77387 x5', undefined],
+    ['67F lung ca', 67],
+    ['54 yo M', 54],
+    ['8yoF with medulloblastoma', 8],
+    ['6MV photons', undefined],
+    ['the PTV is 15 m away from', undefined],
+    ['5 fx', undefined],
   ])('"%s" → %s', (text, age) => {
     expect(extractAge(text)).toBe(age);
   });

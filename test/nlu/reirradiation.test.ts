@@ -3,7 +3,7 @@ import { answer } from '../../src/answer/answer.js';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
 import { loadYaml } from '../../src/data/load-yaml.js';
 import { projectPath } from '../../src/data/paths.js';
-import { LexiconFile } from '../../src/nlu/lexicon.js';
+import { expandClasses, LexiconFile } from '../../src/nlu/lexicon.js';
 import { parseQuestion } from '../../src/nlu/parse.js';
 import { ReirradiationFile } from '../../src/nlu/reirradiation.js';
 
@@ -53,7 +53,8 @@ describe('composed re-irradiation: relation + reference in one clause', () => {
 // Generated from samePlace: each treated predicate with a rotation of places (every determiner with
 // every place), of times and of what was given, in both orders: affirmed, undated, negated, hedged.
 const { determiners, places, treated, times, given } = data.samePlace;
-const placePhrases = determiners.flatMap((d) => places.map((p) => `${d} ${p}`));
+const placeWords = places.flatMap((p) => expandClasses('reirradiation.yaml', 'samePlace.places', p, pipeline.lexicon.classes));
+const placePhrases = determiners.flatMap((d) => placeWords.map((p) => `${d} ${p}`));
 const rotate = (list: readonly string[], n: number) => fill(list[n % list.length] as string).replace('{n}', '20');
 const samePlace = treated.flatMap((verb, i) =>
   [0, 1, 2].map((k) => {
@@ -81,9 +82,8 @@ describe('composed re-irradiation: the same place, treated, earlier', () => {
     },
   );
 
-  // "same area" is a lexicon phrase of its own (the PTV in the same area); a negation before it reaches it there.
-  const isPhrase = (words: string) => parseQuestion(pipeline, words).facts.priorIrradiation !== undefined;
-  test.each(samePlace.filter(([place]) => !isPhrase(place)))(
+  // "same area" is also a lexicon phrase of its own; in a statement about that place, the statement decides.
+  test.each(samePlace)(
     '"%s never %s %s": negated, it says the PTV is not',
     (place, verb, what) => {
       expect(prior(`${place} never ${verb} ${what}`)).toBe(false);
@@ -111,6 +111,29 @@ describe('composed re-irradiation: the same place, treated, earlier', () => {
   test('a negation about something else, words away, does not reach it', () => {
     expect(prior('without fiducials that area got 20/5 in 2022')).toBe(true);
   });
+});
+
+// Generated from the skeleton (intents/lexicon.yaml): every bone, by a name or a form of it, is a
+// place of its own ("that femur", "the same hip"), composed with the same predicates and times.
+const skeleton = pipeline.lexicon.classes;
+const boneWords = [...(skeleton.bone ?? []), ...(skeleton.bone_mets_only ?? [])].filter((_, i) => i % 3 === 0);
+const boneCases = boneWords.map((bone, n) => [`${determiners[n % determiners.length]} ${bone}`, rotate(times, n)] as const);
+
+describe('composed re-irradiation: a named bone is a place', () => {
+  test.each(boneCases)('"%s got 30/10 %s": treated there before; never treated there: not', (place, when) => {
+    expect(prior(`${place} got 30/10 ${when}`)).toBe(true);
+    expect(prior(`she got 20/5 to ${place} ${when}`)).toBe(true);
+    expect(prior(`${place} was never irradiated`)).toBe(false);
+  });
+
+  // Rule: a place "treated" with something other than radiation, with no dose or radiation word, is asked about.
+  test.each(data.samePlace.otherTreatments.map((t, n) => [t, rotate(times, n)] as const))(
+    '"that femur was treated with %s %s": was it radiation? asked',
+    (treatment, when) => {
+      expect(prior(`that femur was treated with ${treatment} ${when}`)).toBe('unsure');
+      expect(prior(`that femur had ${treatment} and 30 gy ${when}`)).toBe(true);
+    },
+  );
 });
 
 // Generated from intents/reirradiation.yaml and the lexicon's organ-at-risk classes (oar_*):
