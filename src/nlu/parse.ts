@@ -29,8 +29,8 @@ import {
   composedOrganProximity,
   composedReirradiation,
   composedSamePlace,
-  placesSaidTreated,
   earlierTreatments,
+  placesSaidTreated,
   type ReirradiationTable,
   relationsAimedAtOrgans,
 } from './reirradiation.js';

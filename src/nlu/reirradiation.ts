@@ -52,9 +52,7 @@ export function loadReirradiation(
   const data = loadYaml(file, ReirradiationFile);
   const tok = (list: readonly string[]) => list.map(compilePattern);
   const { determiners, treated, times, given, otherTreatments } = data.samePlace;
-  const places = [
-    ...new Set(data.samePlace.places.flatMap((p, i) => expandClasses(file, `samePlace.places[${i}]`, p, classes))),
-  ];
+  const places = [...new Set(data.samePlace.places.flatMap((p, i) => expandClasses(file, `samePlace.places[${i}]`, p, classes)))];
   return {
     needsReference: tok(data.relations.needsReference),
     selfReferring: tok(data.relations.selfReferring),
@@ -191,7 +189,16 @@ function samePlaceParts(
   from: number,
   to: number,
 ):
-  | { place: number; placeEnd: number; treated: number; treatedEnd: number; when: boolean; given: boolean; other: boolean; after?: number }
+  | {
+      place: number;
+      placeEnd: number;
+      treated: number;
+      treatedEnd: number;
+      when: boolean;
+      given: boolean;
+      other: boolean;
+      after?: number;
+    }
   | undefined {
   let place = -1;
   let placeEnd = -1;
@@ -316,6 +323,7 @@ function assertion(text: ClauseText, from: number, relation: Relation): Composed
 
 /** One reading over all clauses: any stated wins, then a reading to confirm, then a negation. */
 function strongest(readings: readonly Composed[]): Composed {
-  for (const r of ['stated', 'hedged', 'measured', 'undated', 'otherTreatment', 'scope', 'negated'] as const) if (readings.includes(r)) return r;
+  for (const r of ['stated', 'hedged', 'measured', 'undated', 'otherTreatment', 'scope', 'negated'] as const)
+    if (readings.includes(r)) return r;
   return undefined;
 }

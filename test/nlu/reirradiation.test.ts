@@ -83,12 +83,9 @@ describe('composed re-irradiation: the same place, treated, earlier', () => {
   );
 
   // "same area" is also a lexicon phrase of its own; in a statement about that place, the statement decides.
-  test.each(samePlace)(
-    '"%s never %s %s": negated, it says the PTV is not',
-    (place, verb, what) => {
-      expect(prior(`${place} never ${verb} ${what}`)).toBe(false);
-    },
-  );
+  test.each(samePlace)('"%s never %s %s": negated, it says the PTV is not', (place, verb, what) => {
+    expect(prior(`${place} never ${verb} ${what}`)).toBe(false);
+  });
 
   test.each(samePlace)('"not sure if %s %s %s %s": hedged, it is asked about', (place, verb, what, when) => {
     expect(prior(`not sure if ${place} ${verb} ${what} ${when}`)).toBe('unsure');
