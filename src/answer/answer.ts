@@ -5,12 +5,12 @@ import type { Answer, DateUsed } from '../contract/answer.js';
 import { dateOfService } from '../nlu/details.js';
 import { neutralise } from '../nlu/instructions.js';
 import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
-import { parseQuestion } from '../nlu/parse.js';
+import { type ParsedQuestion, parseQuestion } from '../nlu/parse.js';
 import { renderText } from '../render/text.js';
 import { helpAnswer, newCaseAnswer, outOfScopeAnswer, unknownPayerAnswer } from './canned.js';
 import { caseAnswer } from './case-answer.js';
 import { claimAnswer } from './claim-answer.js';
-import { codeLookup } from './code-lookup.js';
+import { codeLookup, methodLookup } from './code-lookup.js';
 import { describeCarried } from './describe-facts.js';
 import { localDate } from './local-date.js';
 import { defaultPipeline, type Pipeline } from './pipeline.js';
@@ -69,7 +69,7 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
   const composed =
     parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
       ? claimAnswer(pipeline, turn, parsed.codes, date)
-      : compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date, parsed.codeChoice);
+      : compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date, parsed);
   const answered = turn.intent !== 'help' && turn.intent !== 'out_of_scope';
   if (threadId && store && answered)
     await store.set(threadId, threadState(turn, composed, parsed.age ?? previous?.age, date, now));
@@ -141,12 +141,14 @@ function compose(
   question: string,
   billingWords: boolean,
   date: DateUsed,
-  codeChoice: boolean,
+  parsed: Pick<ParsedQuestion, 'codeChoice' | 'methods'>,
 ): Answer {
   const facts = { ...turn.facts, ...(turn.payers.length > 0 ? { payer: turn.payers } : {}) };
   // "Which code for IGRT in HOPPS?" names no code to look up: the policy's coding text answers it.
   const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes : [];
-  const intent = turn.intent === 'code_lookup' && codes.length === 0 ? 'policy_info' : turn.intent;
+  // "Which code for CBCT?" names a method instead: the codes that report it answer.
+  const byMethod = turn.intent === 'code_lookup' && codes.length === 0 && parsed.methods.length > 0;
+  const intent = turn.intent === 'code_lookup' && codes.length === 0 && !byMethod ? 'policy_info' : turn.intent;
   switch (intent) {
     case 'help':
       return helpAnswer(pipeline);
@@ -158,7 +160,9 @@ function compose(
       return { intent: 'policy_info', findings, text: lines.join('\n\n'), facts };
     }
     case 'code_lookup': {
-      const { findings, lines } = codeLookup(pipeline, codes, date.date, codeChoice);
+      const { findings, lines } = byMethod
+        ? methodLookup(pipeline, parsed.methods, date.date)
+        : codeLookup(pipeline, codes, date.date, parsed.codeChoice);
       return { intent: 'code_lookup', findings, text: lines.join('\n'), facts, dateOfService: date };
     }
     default:

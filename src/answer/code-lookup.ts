@@ -1,5 +1,5 @@
 import { lookupCode, sourceLabel } from '../codes/index.js';
-import type { Link, Source } from '../codes/schema.js';
+import type { CodeEntry, Link, Source } from '../codes/schema.js';
 import type { Finding } from '../contract/answer.js';
 import { valueLabel } from '../policy/facts.js';
 import { changeLine } from '../render/text.js';
@@ -66,6 +66,48 @@ export function codeLookup(
     }
   }
   return { findings, lines };
+}
+
+/**
+ * Answers "which code for CBCT?": the codes the code table says report each named method
+ * (`methods` in policy-corpus/codes.yaml), those reportable on the date of service first, with
+ * their settings, then the codes that did before; the reportable ones are looked up in full.
+ */
+export function methodLookup(
+  pipeline: Pipeline,
+  methods: readonly string[],
+  date: string,
+): { findings: Finding[]; lines: string[] } {
+  const lines: string[] = [];
+  const reportable = new Set<string>();
+  for (const method of methods) {
+    const codes = Object.entries(pipeline.codes.codes).filter(
+      ([, entry]) => entry.methods.includes(method) || entry.methods.includes('any'),
+    );
+    const active = codes.filter(([code]) => lookupCode(pipeline.codes, code, date).state === 'active');
+    const before = codes.filter(([code]) => !active.some(([c]) => c === code));
+    const ended = (entry: CodeEntry) =>
+      entry.validTo
+        ? `until ${entry.validTo.date}`
+        : `replaced by ${entry.replacedBy.map((l) => `${l.codes.join('/')} from ${l.from}`).join(', ')}`;
+    const settings = (entry: CodeEntry) =>
+      entry.settings.in.includes('any')
+        ? 'any setting'
+        : entry.settings.in.map((s) => valueLabel(pipeline.corpus.facts, 'setting', s)).join(' or ');
+    const name = pipeline.methods.names.get(method) ?? method;
+    lines.push(
+      active.length > 0
+        ? `“${name}” guidance on ${date}: ${active.map(([code, entry]) => `${code} (${settings(entry)})`).join('; ')}.`
+        : `“${name}” guidance: no code in my table is reportable on ${date}.`,
+    );
+    if (before.length > 0)
+      lines.push(
+        `Other codes for it: ${before.map(([code, entry]) => `${code} (${settings(entry)}, ${ended(entry)})`).join('; ')}.`,
+      );
+    for (const [code] of active) reportable.add(code);
+  }
+  const detail = codeLookup(pipeline, [...reportable], date);
+  return { findings: detail.findings, lines: [...lines, ...detail.lines] };
 }
 
 /** For "77421 or G6002?": which of the named codes can be reported on the date. */

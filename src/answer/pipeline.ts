@@ -1,10 +1,10 @@
-import { loadCodeTable } from '../codes/table.js';
+import { type CodeTable, loadCodeTable } from '../codes/table.js';
 import { type CaseCues, loadCaseCues } from '../context/case-cues.js';
 import { DataError } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { loadAssertionCues } from '../nlu/cues.js';
 import { loadIcdTable } from '../nlu/icd10.js';
-import { loadMethodTable } from '../nlu/igrt-methods.js';
+import { loadMethodTable, type MethodTable } from '../nlu/igrt-methods.js';
 import { type InstructionModel, loadInstructions } from '../nlu/instructions.js';
 import { loadIntents } from '../nlu/intents.js';
 import { type Lexicon, loadLexicon } from '../nlu/lexicon.js';
@@ -54,6 +54,9 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
   const lexiconFile = files.lexicon ?? projectPath('intents', 'lexicon.yaml');
   const lexicon = loadLexicon(corpus, lexiconFile);
   checkReplies(lexiconFile, corpus, lexicon);
+  const codes = files.codes ? loadCodeTable(corpus, files.codes) : loadCodeTable(corpus);
+  const methods = files.methods ? loadMethodTable(files.methods) : loadMethodTable();
+  checkCodeMethods(files.codes ?? projectPath('policy-corpus', 'codes.yaml'), codes, methods);
   return {
     corpus,
     lexicon,
@@ -61,13 +64,21 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     intents: files.intents ? loadIntents(files.intents) : loadIntents(),
     passages,
     index: new PassageIndex(passages),
-    codes: files.codes ? loadCodeTable(corpus, files.codes) : loadCodeTable(corpus),
+    codes,
     caseCues: files.caseCues ? loadCaseCues(corpus, files.caseCues) : loadCaseCues(corpus),
     icd: files.icd10 ? loadIcdTable(corpus, files.icd10) : loadIcdTable(corpus),
-    methods: files.methods ? loadMethodTable(files.methods) : loadMethodTable(),
+    methods,
     reirradiation: loadReirradiation(lexicon.classes, files.reirradiation),
     instructions: files.instructions ? loadInstructions(files.instructions) : loadInstructions(),
   };
+}
+
+/** A code's `methods` must be methods of intents/igrt-methods.yaml, or "which code for …" would miss it. */
+function checkCodeMethods(file: string, codes: CodeTable, methods: MethodTable): void {
+  for (const [code, entry] of Object.entries(codes.codes))
+    for (const method of entry.methods)
+      if (method !== 'any' && !methods.names.has(method))
+        throw new DataError(file, `codes.${code}.methods: no IGRT method "${method}" in intents/igrt-methods.yaml`);
 }
 
 /** Each policy's one-click reply must name its payer in the lexicon, or the follow-up button would not round-trip. */

@@ -55,6 +55,11 @@ export const CodeEntry = z.strictObject({
   /** Facts the code states on its own (an IMRT delivery code means `modality: imrt`); checked against facts.yaml. */
   implies: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
   settings: z.strictObject({ in: z.array(z.union([Setting, z.literal('any')])).min(1), source: Source.optional() }),
+  /**
+   * The IGRT methods (ids of intents/igrt-methods.yaml) the code reports, `any` for every one:
+   * "which code for CBCT?" is answered from these. Checked against the methods at load.
+   */
+  methods: z.array(z.string().regex(/^[a-z_]+$/)).default([]),
   validFrom: Dated.optional(),
   validTo: Dated.optional(),
   replaces: z.array(Link).default([]),

@@ -25,7 +25,8 @@ export interface Mention extends Found {
   readonly doubt?: Doubt;
 }
 
-const OR_WORDS = new Set(['or', 'nor', 'either', 'neither']);
+// "photons vs electrons" offers alternatives as "or" does.
+const OR_WORDS = new Set(['or', 'nor', 'either', 'neither', 'vs', 'versus']);
 const AND_WORDS = new Set(['and', '&', 'plus', 'with', 'as', 'well']);
 
 interface Draft {

@@ -14,6 +14,8 @@ export const MethodFile = z.strictObject({
 export interface MethodTable {
   readonly byFirstToken: ReadonlyMap<string, readonly { readonly tokens: readonly string[]; readonly method: string }[]>;
   readonly days: DayTable;
+  /** Each method's id and the first name listed for it ("cbct" → "cbct", "ct_on_rails" → "ct on rails"). */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 /** Loads intents/igrt-methods.yaml; a name listed under two methods fails. */
@@ -33,7 +35,8 @@ export function loadMethodTable(file = projectPath('intents', 'igrt-methods.yaml
     }
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { byFirstToken, days: compileDays(data.days) };
+  const names = new Map(Object.entries(data.methods).map(([method, list]) => [method, list[0] as string]));
+  return { byFirstToken, days: compileDays(data.days), names };
 }
 
 /**

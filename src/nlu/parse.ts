@@ -64,6 +64,8 @@ export interface ParsedQuestion {
   readonly claimCheck: boolean;
   /** Payers named that have no policy here (Aetna, Cigna …). */
   readonly otherPayers: readonly string[];
+  /** IGRT methods named by their words or devices (ids of intents/igrt-methods.yaml), each once. */
+  readonly methods: readonly string[];
 }
 
 /** The loaded language data the parser needs. */
@@ -170,10 +172,14 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     unsure.length +
     stated.payers.length +
     stated.conflicts.length;
-  const aboutPayers = stated.payers.length >= 1 || /\b(payers?|policies|both|each|two|they|them)\b|^\s*compare\b/.test(text);
+  const aboutPayers =
+    stated.payers.length >= 2 ||
+    /\b(payers?|policies|both|each|two|they|them|other (policy|plan|payer|one))\b|^\s*compare\b/.test(text);
   const score = (part: string) => Object.fromEntries(scoreIntents(model.intents, part)) as Partial<Record<Intent, number>>;
+  // "Which code for CBCT?": a method named, with no case around it, is looked up like a code.
+  const methodAlone = mentions.length > 0 && facts.modality === undefined && facts.diagnosis === undefined;
   const pick = (scores: Partial<Record<Intent, number>>) =>
-    pickIntent(model.intents.order, scores, codes.length > 0, aboutPayers);
+    pickIntent(model.intents.order, scores, codes.length > 0 || methodAlone, aboutPayers);
   // A question sentence outranks what the rest of the message mentions; when it says too
   // little to pick an intent ("ok?"), the whole message does.
   const asked = askedPart(text);
@@ -203,6 +209,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     codeChoice,
     claimCheck: isClaimCheck(text, codes),
     otherPayers,
+    methods: [...new Set(mentions.filter((m) => !m.method.startsWith('code ')).map((m) => m.method))],
     truncated,
     empty,
     ...(yesNo !== undefined ? { yesNo } : {}),

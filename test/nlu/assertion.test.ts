@@ -135,6 +135,12 @@ describe('negation scope', () => {
     expect(parse(question).facts).toMatchObject(facts);
   });
 
+  test('"vs" offers alternatives as "or" does: neither is stated', () => {
+    const parsed = parse('breast boost, have not decided photons vs electrons yet');
+    expect(parsed.facts.beam).toBeUndefined();
+    expect(parsed.facts.modality).toBeUndefined();
+  });
+
   test.each([
     [
       '"not prone" rules out prone and the belly board under it',
