@@ -6,7 +6,9 @@ import type { Setting } from '../codes/schema.js';
 import type { Turn } from '../context/merge.js';
 import type { Answer, DateUsed, Finding } from '../contract/answer.js';
 import type { Question } from '../contract/determination.js';
+import type { Corpus } from '../policy/corpus.js';
 import type { CaseFacts } from '../policy/evaluate.js';
+import { ancestors } from '../policy/facts.js';
 import { DETERMINATION_WORDS } from '../render/words.js';
 import { describeConfirms, describeConflicts, describeFacts } from './describe-facts.js';
 import { findingFor } from './findings.js';
@@ -24,7 +26,7 @@ export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billin
   const input: CaseFacts = {
     facts: { ...turn.facts, ...turn.whatIf },
     conflicts: [...turn.conflicts.map((c) => c.fact), ...turn.unsure.map((u) => u.fact)],
-    excluded: turn.excluded,
+    excluded: { ...turn.excluded, ...onlyTheValuesGiven(pipeline.corpus, turn) },
   };
   const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes.map(String) : [];
   const setting = asSetting(turn.facts.setting);
@@ -50,12 +52,30 @@ export function caseAnswer(pipeline: Pipeline, turn: Turn, query: string, billin
     text: '',
     facts: turn.facts,
     understood: describeFacts(pipeline.corpus, turn),
-    conflicts: describeConflicts(pipeline.corpus, turn),
+    conflicts: describeConflicts(pipeline.corpus, turn, findings),
     confirm: describeConfirms(pipeline.corpus, turn, new Set(findings.flatMap((f) => f.missing))),
     ...(question === 'billing' ? { dateOfService: date } : {}),
     ...(lead.length > 0 ? { lead } : {}),
     ...(followUp ? { followUp } : {}),
   };
+}
+
+/**
+ * A fact given two values ("pelvic … prostate") is one of them: every other value is ruled out,
+ * so the evaluator answers when both lead to the same finding and asks only when they differ.
+ * A value's ancestors and descendants stay possible ("pelvic" may be the rectal case).
+ */
+function onlyTheValuesGiven(corpus: Corpus, turn: Turn): Record<string, string[]> {
+  const excluded: Record<string, string[]> = {};
+  for (const { fact, values } of turn.conflicts) {
+    const def = corpus.facts[fact];
+    if (def?.kind !== 'enum') continue;
+    const given = values.map(String);
+    const related = (value: string) =>
+      given.some((g) => g === value || ancestors(def, g).has(value) || ancestors(def, value).has(g));
+    excluded[fact] = [...(turn.excluded[fact] ?? []), ...Object.keys(def.values).filter((value) => !related(value))];
+  }
+  return excluded;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Turn } from '../context/merge.js';
 import type { ThreadState } from '../context/store.js';
-import type { Confirm, Conflict, Understood } from '../contract/answer.js';
+import type { Confirm, Conflict, Finding, Understood } from '../contract/answer.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
 import { type Facts, type FactValue, valueLabel } from '../policy/facts.js';
@@ -56,12 +56,13 @@ export function describeCarried(
   return carried;
 }
 
-/** The facts the question gave more than one value for, labelled. */
-export function describeConflicts(corpus: Corpus, turn: Turn): Conflict[] {
+/** The facts the question gave more than one value for, labelled; moot where no finding turns on which. */
+export function describeConflicts(corpus: Corpus, turn: Turn, findings: readonly Finding[] = []): Conflict[] {
   return turn.conflicts.map((c) => ({
     fact: c.fact,
     label: corpus.facts[c.fact]?.label ?? c.fact,
-    values: c.values.map(String),
+    values: c.values.map((v) => valueLabel(corpus.facts, c.fact, v)),
+    ...(findings.length > 0 && findings.every((f) => !f.missing.includes(c.fact)) ? { moot: true } : {}),
   }));
 }
 

@@ -81,8 +81,13 @@ export const Understood = z.strictObject({
 });
 export type Understood = z.infer<typeof Understood>;
 
-/** A fact the question gave more than one value for. */
-export const Conflict = z.strictObject({ fact: z.string(), label: z.string(), values: z.array(z.string()) });
+/** A fact the question gave more than one value for; `moot` when the answer is the same for each. */
+export const Conflict = z.strictObject({
+  fact: z.string(),
+  label: z.string(),
+  values: z.array(z.string()),
+  moot: z.boolean().optional(),
+});
 export type Conflict = z.infer<typeof Conflict>;
 
 /** A doubtful reading the answer turns on: the fact, and why it was not taken as stated. */

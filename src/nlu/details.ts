@@ -83,8 +83,9 @@ export function extractAge(raw: string): number | undefined {
       text,
     ) ??
     /\b(?:age|aged|ages)\s*(?:of\s*)?(\d{1,3})\b/i.exec(text) ??
-    // The chart's shorthand: "67F", "54 yo M", "8yoF" (written together, so "15 m away" is no age).
-    /\b(\d{1,3})(?:\s?(?:yo|y\/o)\s?)?[fm]\b(?!\s*(?:ago|later|after|before|away|from)\b)/i.exec(text);
+    // The chart's shorthand: "67F", "54 yo M", "8yoF", as a word of its own (so "15 m away" and a
+    // terminal escape's "[31m" are no age).
+    /(?:^|[\s,(])(\d{1,3})(?:\s?(?:yo|y\/o)\s?)?[fm]\b(?!\s*(?:ago|later|after|before|away|from)\b)/i.exec(text);
   if (!match) return undefined;
   const value = Number(match[1]);
   if (/month|mo\s*old/i.test(match[0])) return 0;

@@ -142,10 +142,11 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // bare history ("had RT") or a negation whose reach was unclear when it reads the same way.
   if (facts.priorIrradiation === undefined) samePlace(unsure, facts, composedSamePlace(model.reirradiation, clauseText));
   // "overlaps the 2019 field", "retreating the same region": composed in a clause, read only where no phrase said it either way.
-  const saidPrior = facts.priorIrradiation !== undefined || unsure.some((u) => u.fact === 'priorIrradiation');
-  const composed = saidPrior ? undefined : composedReirradiation(model.reirradiation, clauseText);
-  if (composed === 'stated') facts.priorIrradiation = true;
-  else if (composed === 'hedged' || composed === 'measured')
+  // "right next to the old prostate PTV" says where a bare history ("had prostate RT in 2018") was.
+  const saidPrior = unsure.some((u) => u.fact === 'priorIrradiation');
+  const composed = facts.priorIrradiation === undefined ? composedReirradiation(model.reirradiation, clauseText) : undefined;
+  if (composed === 'stated') settlePrior(unsure, facts, true);
+  else if (!saidPrior && (composed === 'hedged' || composed === 'measured'))
     unsure.push({
       fact: 'priorIrradiation',
       value: true,
@@ -234,19 +235,23 @@ function sameDay(facts: Record<string, FactValue>, unsure: UnsureFact[], togethe
 function samePlace(unsure: UnsureFact[], facts: Record<string, FactValue>, composed: Composed): void {
   if (composed === undefined) return;
   const readings = unsure.filter((u) => u.fact === 'priorIrradiation');
-  if (composed === 'stated' || composed === 'negated') {
-    const value = composed === 'stated';
-    if (!readings.every((u) => u.value === value && PLACED.has(u.doubt.kind))) return;
-    for (let i = unsure.length - 1; i >= 0; i--) if (unsure[i]?.fact === 'priorIrradiation') unsure.splice(i, 1);
-    facts.priorIrradiation = value;
-  } else if (readings.length === 0) {
+  if (composed === 'stated' || composed === 'negated') settlePrior(unsure, facts, composed === 'stated');
+  else if (readings.length === 0) {
     const scope = composed === 'scope';
     const kind = scope ? 'scope' : composed === 'undated' ? 'when' : composed === 'otherTreatment' ? 'treatment' : 'hedge';
     unsure.push({ fact: 'priorIrradiation', value: !scope, negated: scope, doubt: { kind } });
   }
 }
 
-/** Doubts a same-place reading resolves: where a history was, how far a negation reached. */
+/** Settles re-irradiation from a composed reading where the phrases read it only with a doubt it resolves. */
+function settlePrior(unsure: UnsureFact[], facts: Record<string, FactValue>, value: boolean): void {
+  const readings = unsure.filter((u) => u.fact === 'priorIrradiation');
+  if (!readings.every((u) => u.value === value && PLACED.has(u.doubt.kind))) return;
+  for (let i = unsure.length - 1; i >= 0; i--) if (unsure[i]?.fact === 'priorIrradiation') unsure.splice(i, 1);
+  facts.priorIrradiation = value;
+}
+
+/** Doubts a composed reading resolves: where a history was, how far a negation reached. */
 const PLACED: ReadonlySet<string> = new Set(['proximity', 'scope']);
 
 /**

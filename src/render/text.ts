@@ -73,7 +73,9 @@ export function confirmLine(confirm: Confirm): string {
 }
 
 export function conflictLine(conflict: Conflict): string {
-  return `You gave more than one ${conflict.label} (${conflict.values.join(' and ')}); which is it?`;
+  return conflict.moot
+    ? `You gave more than one ${conflict.label} (${conflict.values.join(' and ')}); the answer is the same for each.`
+    : `You gave more than one ${conflict.label} (${conflict.values.join(' and ')}); which is it?`;
 }
 
 /** Which date an answer is stated for, and why. */

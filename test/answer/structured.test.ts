@@ -79,11 +79,23 @@ describe('what was understood, assumed and changed are fields', () => {
     ]);
   });
 
-  test('contradictory facts are conflicts', async () => {
-    const result = await ask('Horizon 3DCRT curative and palliative prostate');
-    expect(result.conflicts).toEqual([
-      { fact: 'treatmentIntent', label: 'treatment intent', values: ['curative', 'palliative'] },
+  test('contradictory facts are conflicts, moot where every value they were given leads to one finding', async () => {
+    const moot = await ask('Horizon 3DCRT curative and palliative prostate');
+    expect(moot.conflicts).toEqual([
+      { fact: 'treatmentIntent', label: 'treatment intent', values: ['curative', 'palliative'], moot: true },
     ]);
+    expect(moot.findings[0]?.determination).toBe('medically_necessary');
+    // CVS decides 3DCRT by intent: which one it is matters, so it is asked.
+    const open = await ask('CVS 3DCRT curative and palliative lung');
+    expect(open.conflicts).toEqual([{ fact: 'treatmentIntent', label: 'treatment intent', values: ['curative', 'palliative'] }]);
+    expect(open.findings[0]?.determination).toBe('needs_info');
+  });
+
+  test('a fact given two values is one of them: other values cannot decide it', async () => {
+    // Gastric and lymphoma both make 3DCRT necessary under Horizon; no other site is considered.
+    const result = await ask('Horizon: gastric MALT lymphoma, 24 Gy 3D, igrt?');
+    expect(result.findings[0]?.determination).toBe('medically_necessary');
+    expect(result.conflicts?.[0]?.moot).toBe(true);
   });
 
   test('code-set changes are set apart from the policy’s notes', async () => {
