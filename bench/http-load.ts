@@ -12,11 +12,21 @@ import { spread, target } from './stats.js';
 // receiver, same LOG_LEVEL, each alone on the server core; load generator and Slack stub on the
 // other core. Open loop at fixed offered rates; each run measures every rate on both servers
 // (alternating which goes first), and the figures are the median (min–max) of the runs.
+// Who asks: a pool of returning users, each seen once before the runs (as in real use, where the
+// app has their time zone cached for 12 h); first contact with a user (a users.info lookup per
+// command) is measured apart, at one rate, and its cost stated beside the targets.
 const SECRET = 'bench-secret';
 const RATES = (process.env.BENCH_RATES ?? '20,100,300,1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+// Returning users: every one seen before the runs. A run sends ours some 5,700 commands over a
+// minute or more, about 6 per user against a per-user budget of 10 plus 0.5 a second (at 1,000/s
+// each user asks once a second for 4 s), and the pool fits the app's 10k-user caches with room to spare.
+const USERS = Number(process.env.BENCH_USERS ?? 1000);
+// BENCH_CPU_PROF=DIR: both servers write a V8 CPU profile there when they stop (node --cpu-prof).
+const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const FIRST_CONTACT_RATE = Number(process.env.BENCH_FIRST_CONTACT_RATE ?? 100);
 const TICK_MS = 1000 / 100; // /proc/<pid>/stat counts CPU in clock ticks (USER_HZ, 100 on Linux)
 const children: ChildProcess[] = [];
 
@@ -67,6 +77,7 @@ const stubUrl = await new Promise<string>((resolve) => {
 });
 type Delivered = { answers: number; rateLimited: number; busy: number; p50: number; p99: number };
 const delivered = async (tag: string) => (await (await fetch(`${stubUrl}/stats/${tag}`)).json()) as Delivered;
+const lookups = async () => ((await (await fetch(`${stubUrl}/stats/lookups`)).json()) as { lookups: number }).lookups;
 
 interface Server {
   readonly name: string;
@@ -84,7 +95,7 @@ async function server(name: string, args: string[], answers: boolean): Promise<S
     PORT: String(port),
     LOG_LEVEL,
   };
-  const child = start(CORES.server, args, env);
+  const child = start(CORES.server, [...PROFILE, ...args], env);
   // Log lines go nowhere, but they are written: logging is part of the cost.
   child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
@@ -101,24 +112,31 @@ interface Measured {
   readonly e2eP50: number;
   readonly e2eP99: number;
   readonly cpuPerCommand: number;
+  /** users.info lookups the app made per command (1 at first contact, 0 for returning users). */
+  readonly lookupsPerCommand: number;
 }
 
+/** Who asks: a user never seen for each command, or users drawn in turn from the returning pool. */
+type Askers = 'new' | 'returning';
+
 let offset = 0;
-async function measure(s: Server, rate: number, tag: string): Promise<Measured> {
-  const commands = Math.round(rate * SECONDS);
+async function measure(s: Server, rate: number, tag: string, askers: Askers, seconds = SECONDS): Promise<Measured> {
+  const commands = Math.round(rate * seconds);
   const cpuBefore = cpuMs(s.pid);
+  const lookupsBefore = await lookups();
   const child = start(CORES.load, [
     '--import',
     'tsx',
     projectPath('bench', 'open-loop-client.ts'),
     s.url,
     String(rate),
-    String(SECONDS),
+    String(seconds),
     SECRET,
     stubUrl,
     mix.file,
     tag,
     String(offset),
+    askers === 'new' ? 'new' : String(USERS),
   ]);
   offset += commands;
   let out = '';
@@ -142,6 +160,7 @@ async function measure(s: Server, rate: number, tag: string): Promise<Measured> 
       )) ?? (await delivered(tag));
   }
   const cpu = cpuMs(s.pid) - cpuBefore;
+  const looked = (await lookups()) - lookupsBefore;
   return {
     ackP50: acks.p50,
     ackP99: acks.p99,
@@ -151,6 +170,7 @@ async function measure(s: Server, rate: number, tag: string): Promise<Measured> 
     e2eP50: got.p50,
     e2eP99: got.p99,
     cpuPerCommand: cpu / commands,
+    lookupsPerCommand: looked / commands,
   };
 }
 
@@ -158,18 +178,26 @@ try {
   const bare = await server('bare Bolt', [projectPath('bench', 'bare-bolt.mjs')], false);
   const ours = await server('IGRT app', [projectPath('dist', 'main.js')], true);
   console.log(
-    `== HTTP, open loop: ${RATES.join(', ')} commands/s for ${SECONDS} s each, both servers, ${RUNS} runs; LOG_LEVEL=${LOG_LEVEL}; questions: ${mix.label} (${mix.count}); ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
+    `== HTTP, open loop: ${RATES.join(', ')} commands/s for ${SECONDS} s each from ${USERS} returning users, and first contact (a new user each command) at ${FIRST_CONTACT_RATE}/s; both servers, ${RUNS} runs; LOG_LEVEL=${LOG_LEVEL}; questions: ${mix.label} (${mix.count}); ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
   );
-  // Warm-up: JIT, caches and sockets, on both, at a moderate rate.
-  await measure(bare, 200, 'warm-bare');
-  await measure(ours, 200, 'warm-ours');
+  // Warm-up: JIT, caches and sockets, on both, at a moderate rate; each returning user asks once.
+  for (const s of [bare, ours]) {
+    await measure(s, 200, `warm-${s === ours ? 'ours' : 'bare'}`, 'returning', USERS / 200);
+    await sleep(1000);
+  }
   const results = new Map<number, { bare: Measured[]; ours: Measured[] }>(RATES.map((r) => [r, { bare: [], ours: [] }]));
+  const firstContact: { bare: Measured[]; ours: Measured[] } = { bare: [], ours: [] };
   for (let run = 1; run <= RUNS; run++) {
-    for (const rate of RATES) {
-      const order = (run + rate) % 2 ? [bare, ours] : [ours, bare];
+    for (const rate of [...RATES, 'first contact'] as const) {
+      const order = (run + (typeof rate === 'number' ? rate : 1)) % 2 ? [bare, ours] : [ours, bare];
       for (const s of order) {
-        const m = await measure(s, rate, `${run}-${rate}-${s === ours ? 'ours' : 'bare'}`);
-        results.get(rate)?.[s === ours ? 'ours' : 'bare'].push(m);
+        const who = s === ours ? 'ours' : 'bare';
+        if (typeof rate === 'number') {
+          const m = await measure(s, rate, `${run}-${rate}-${who}`, 'returning');
+          results.get(rate)?.[who].push(m);
+        } else {
+          firstContact[who].push(await measure(s, FIRST_CONTACT_RATE, `${run}-first-${who}`, 'new'));
+        }
         await sleep(300);
       }
     }
@@ -177,8 +205,7 @@ try {
   }
   const ms = (values: number[], digits = 1) => spread(values, digits).text;
   const verdicts: string[] = [];
-  for (const rate of RATES) {
-    const { bare: b, ours: o } = results.get(rate) as { bare: Measured[]; ours: Measured[] };
+  const report = (label: string, { bare: b, ours: o }: { bare: Measured[]; ours: Measured[] }) => {
     const ratio = (k: 'ackP50' | 'ackP99' | 'cpuPerCommand') =>
       spread(
         o.map((m, i) => m[k] / (b[i]?.[k] ?? Number.NaN)),
@@ -188,7 +215,7 @@ try {
       o.map((m) => 100 * m.answered),
       2,
     );
-    console.log(`-- ${rate} commands/s`);
+    console.log(`-- ${label}`);
     console.log(
       `  ack p50   bare ${ms(b.map((m) => m.ackP50))} ms, app ${ms(o.map((m) => m.ackP50))} ms, ratio ${ratio('ackP50').text}×`,
     );
@@ -206,7 +233,19 @@ try {
       )} ms, app ${ms(
         o.map((m) => m.cpuPerCommand),
         2,
-      )} ms, ratio ${ratio('cpuPerCommand').text}×`,
+      )} ms, ratio ${ratio('cpuPerCommand').text}×; users.info lookups per command ${ms(
+        o.map((m) => m.lookupsPerCommand),
+        2,
+      )}`,
+    );
+    return ratio;
+  };
+  for (const rate of RATES) {
+    const o = (results.get(rate) as { ours: Measured[] }).ours;
+    const ratio = report(`${rate} commands/s, returning users`, results.get(rate) as { bare: Measured[]; ours: Measured[] });
+    const answered = spread(
+      o.map((m) => 100 * m.answered),
+      2,
     );
     if (rate <= 300) {
       const p99 = ratio('ackP99');
@@ -216,6 +255,15 @@ try {
     const cpu = ratio('cpuPerCommand');
     verdicts.push(target(`CPU per command vs bare Bolt at ${rate}/s`, `${cpu.text}×`, '≤ 2×', cpu.median <= 2));
   }
+  // First contact: the same work plus one users.info lookup (request, response, cache entry).
+  const first = report(`first contact, ${FIRST_CONTACT_RATE} commands/s: a new user each command`, firstContact);
+  const returning = results.get(FIRST_CONTACT_RATE)?.ours;
+  const extra = returning
+    ? ` (≈ ${(spread(firstContact.ours.map((m) => m.cpuPerCommand)).median - spread(returning.map((m) => m.cpuPerCommand)).median).toFixed(2)} ms more CPU than a returning user's)`
+    : '';
+  verdicts.push(
+    `NOTE     first contact at ${FIRST_CONTACT_RATE}/s: CPU per command ${first('cpuPerCommand').text}× bare Bolt${extra}, ack p99 ${first('ackP99').text}×`,
+  );
   console.log('== targets (HTTP)');
   for (const line of verdicts) console.log(line);
 } finally {

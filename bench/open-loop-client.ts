@@ -7,14 +7,17 @@ import { latencies as summary } from './stats.js';
 // signed /igrt slash commands at a fixed rate whatever the server does, and times each ack
 // from when the command was *due*, not when it went out, so a stalled server cannot slow the
 // load and hide its own latency (no coordinated omission). Usage:
-//   open-loop-client.ts URL RATE SECONDS SECRET RESPONSE_URL_BASE QUESTIONS_FILE TAG OFFSET
+//   open-loop-client.ts URL RATE SECONDS SECRET RESPONSE_URL_BASE QUESTIONS_FILE TAG OFFSET USERS
 // Each command's response_url carries its tag and due time, so the Slack stub can time the
-// answer end to end. Users rotate over many ids so the per-user rate limit is not what is
-// measured. node:http with keep-alive, not fetch: fetch costs several times the CPU per request.
-const [url, rateText, secondsText, secret, responseBase, questionsFile, tag, offsetText] = process.argv.slice(2);
+// answer end to end. USERS says who asks: "new" gives every command a user never seen (first
+// contact: the app looks the user's time zone up), a number N draws users in turn from a pool of
+// N returning ones (sized by the caller so no one passes the per-user rate limit). node:http with
+// keep-alive, not fetch: fetch costs several times the CPU per request.
+const [url, rateText, secondsText, secret, responseBase, questionsFile, tag, offsetText, usersText] = process.argv.slice(2);
 const rate = Number(rateText);
 const total = Math.round(rate * Number(secondsText));
 const offset = Number(offsetText ?? 0);
+const pool = usersText === undefined || usersText === 'new' ? undefined : Number(usersText);
 const questions = readFileSync(questionsFile as string, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
@@ -40,7 +43,7 @@ function send(i: number, due: number): void {
     text: questions[(offset + i) % questions.length] as string,
     team_id: 'T1',
     channel_id: 'C1',
-    user_id: `U${tag}-${i}`,
+    user_id: pool === undefined ? `U${tag}-${i}` : `UR${(offset + i) % pool}`,
     response_url: `${responseBase}/respond/${tag}/${due.toFixed(3)}`,
     trigger_id: 't',
   }).toString();

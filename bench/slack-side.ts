@@ -4,7 +4,9 @@ import { latencies } from './stats.js';
 // Slack's side of the load test, in its own process: the Web API and the response URLs the
 // app calls. Per load tag (from the response URL `/respond/<tag>/<due ms>`) it counts what it
 // receives by kind (answers, "slow down", "busy") and times each reply from the command's due
-// time, served at GET /stats/<tag>. Prints its port, then serves until it is killed.
+// time, served at GET /stats/<tag>. users.info answers with a time zone, as Slack does for a real
+// profile (the app caches it 12 h), and counts the lookups (GET /stats/lookups), so the report can
+// say what first contact with a user costs. Prints its port, then serves until it is killed.
 interface Tally {
   answers: number;
   rateLimited: number;
@@ -13,6 +15,7 @@ interface Tally {
 }
 const tallies = new Map<string, Tally>();
 let other = 0;
+let lookups = 0;
 const wall = () => performance.timeOrigin + performance.now();
 
 function tally(tag: string): Tally {
@@ -25,6 +28,11 @@ function tally(tag: string): Tally {
 }
 
 const server = createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/stats/lookups') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ lookups }));
+    return;
+  }
   if (req.method === 'GET' && req.url?.startsWith('/stats/')) {
     const t = tally(req.url.slice('/stats/'.length));
     const { p50, p99 } = latencies(t.endToEnd);
@@ -47,9 +55,16 @@ const server = createServer((req, res) => {
         t.answers++;
         t.endToEnd.push(arrived - Number(respond[2]));
       }
-    } else if (!req.url?.includes('auth.test')) other++;
+    } else if (req.url?.includes('users.info')) lookups++;
+    else if (!req.url?.includes('auth.test')) other++;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(req.url?.includes('auth.test') ? '{"ok":true,"user_id":"UBOT","bot_id":"B","team_id":"T1"}' : '{"ok":true}');
+    res.end(
+      req.url?.includes('auth.test')
+        ? '{"ok":true,"user_id":"UBOT","bot_id":"B","team_id":"T1"}'
+        : req.url?.includes('users.info')
+          ? '{"ok":true,"user":{"id":"U","tz":"America/New_York"}}'
+          : '{"ok":true}',
+    );
   });
 });
 server.keepAliveTimeout = 30_000;
