@@ -24,10 +24,7 @@ export function scrub(value: unknown, depth = 0, seen = new WeakSet<object>()): 
   const out = Array.isArray(plain)
     ? plain.map((item) => scrub(item, depth + 1, seen))
     : Object.fromEntries(
-        Object.entries(plain).map(([key, v]) => [
-          key,
-          SECRET_KEY.test(key) && v != null ? '[secret]' : scrub(v, depth + 1, seen),
-        ]),
+        Object.entries(plain).map(([key, v]) => [key, SECRET_KEY.test(key) ? '[secret]' : scrub(v, depth + 1, seen)]),
       );
   seen.delete(value);
   return out;

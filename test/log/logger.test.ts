@@ -70,6 +70,17 @@ describe('secrets never reach the log', () => {
     expect(out.text()).not.toBe('');
   });
 
+  test.each<[string, (log: Log) => void]>([
+    ['in the logged object', (log) => log.info({ config: { port: 3000, mode: 'http' } })],
+    ['in a child binding', (log) => log.child({ config: { port: 3000, mode: 'http' } }).info('child')],
+    ['in an interpolated object', (log) => log.info('started with %o', { config: { port: 3000, mode: 'http' } })],
+  ])('configuration is never written, whatever its fields are called (%s)', (_name, write) => {
+    const out = capture();
+    write(createLogger({}, out.stream));
+    expect(out.text()).not.toMatch(/3000|http/);
+    expect(out.text()).toContain('[secret]');
+  });
+
   test('errors keep their type and message (minus the token) and circular objects do not hang', () => {
     const out = capture();
     const circular: Record<string, unknown> = { name: 'loop' };
