@@ -32,6 +32,7 @@ import {
   earlierTreatments,
   placesSaidTreated,
   type ReirradiationTable,
+  readClauses,
   relationsAimedAtOrgans,
 } from './reirradiation.js';
 import { resolveFacts, type UnsureFact } from './resolve-facts.js';
@@ -101,12 +102,14 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // Codes and histology endings add readings where no lexicon phrase stood; one assertion pass settles all.
   const extra = [...icdPhrases(tokens, icd.codes), ...histologyPhrases(tokens, phrases.found, model.lexicon)];
   const all = extra.length > 0 ? [...phrases.found, ...extra].sort((a, b) => a.start - b.start) : phrases.found;
+  // The clauses as the composed readings below see them, read once for all of them.
+  const clauses = readClauses(model.reirradiation, tokens, cues);
   // "same region as the cord" places the target by an organ; it is not re-irradiation.
-  const aimed = relationsAimedAtOrgans(model.reirradiation, tokens, cues, all);
+  const aimed = relationsAimedAtOrgans(model.reirradiation, tokens, all, clauses);
   // "that lobe got SBRT in 2023", "overlaps the SRS cavity treated 2024": the earlier treatment's modality, not this one's.
-  const before = earlierTreatments(model.reirradiation, tokens, cues, all);
+  const before = earlierTreatments(all, clauses);
   // "the same area was never treated": the statement says whether that place was treated, not "same area" alone.
-  const placed = placesSaidTreated(model.reirradiation, tokens, cues, all);
+  const placed = placesSaidTreated(all, clauses);
   const dropped = new Set([...aimed, ...before, ...placed]);
   const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
@@ -140,11 +143,11 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const clauseText = { tokens, cues, transparent: model.cues.transparent, found };
   // "that area got 20/5 in 2022": the same place, treated, earlier. It says where, so it settles a
   // bare history ("had RT") or a negation whose reach was unclear when it reads the same way.
-  if (facts.priorIrradiation === undefined) samePlace(unsure, facts, composedSamePlace(model.reirradiation, clauseText));
+  if (facts.priorIrradiation === undefined) samePlace(unsure, facts, composedSamePlace(clauseText, clauses));
   // "overlaps the 2019 field", "retreating the same region": composed in a clause, read only where no phrase said it either way.
   // "right next to the old prostate PTV" says where a bare history ("had prostate RT in 2018") was.
   const saidPrior = unsure.some((u) => u.fact === 'priorIrradiation');
-  const composed = facts.priorIrradiation === undefined ? composedReirradiation(model.reirradiation, clauseText) : undefined;
+  const composed = facts.priorIrradiation === undefined ? composedReirradiation(clauseText, clauses) : undefined;
   if (composed === 'stated') settlePrior(unsure, facts, true);
   else if (!saidPrior && (composed === 'hedged' || composed === 'measured'))
     unsure.push({
@@ -154,7 +157,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
       doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
     });
   // "PTV abuts the spinal cord", "within 5 mm of the brainstem": a relation and an organ at risk in one clause.
-  organProximity(facts, unsure, composedOrganProximity(model.reirradiation, clauseText));
+  organProximity(facts, unsure, composedOrganProximity(clauseText, clauses));
   if (age === undefined && birth) {
     // A birth date gives the age on the date of service; a birth year alone may leave it at 17 or 18.
     const groups = new Set(agesOn(birth, dateUsed(dateOfService, today).date).map((a) => (a < 18 ? 'pediatric' : 'adult')));

@@ -89,16 +89,48 @@ export interface ClauseText {
 }
 
 /**
+ * One clause of a question as the composed readings see it: its span, its first relation and
+ * whether a reference to earlier treatment stands outside the relations, and its same-place
+ * statement if it holds one.
+ */
+export interface Clause {
+  readonly from: number;
+  readonly to: number;
+  readonly relation?: Relation;
+  readonly reference: boolean;
+  readonly parts?: SamePlaceParts;
+}
+
+/**
+ * A question's clauses read once for every composed reading (six read them, and each splitting
+ * the text and matching every word of every clause again was most of what reading a question
+ * cost), with where a reference to earlier treatment ("prior", "2019") starts, word by word.
+ */
+export interface ClauseReadings {
+  readonly clauses: readonly Clause[];
+  readonly referenceAt: readonly boolean[];
+}
+
+export function readClauses(table: ReirradiationTable, tokens: readonly string[], cues: readonly FoundCue[]): ClauseReadings {
+  const referenceAt = tokens.map((_, i) => longestAt(tokens, i, table.references) > 0);
+  const read = clauses(tokens, cues).map(([from, to]): Clause => {
+    const { relation, reference } = clause(table, tokens, referenceAt, from, to);
+    const parts = samePlaceParts(table, tokens, from, to);
+    return { from, to, reference, ...(relation ? { relation } : {}), ...(parts ? { parts } : {}) };
+  });
+  return { clauses: read, referenceAt };
+}
+
+/**
  * Reads re-irradiation composed in one clause: a relation plus a reference to earlier
  * treatment, or a relation that is itself one. A negation before the relation, or one whose
  * reach is unclear, leaves it unread (the default, no, stands); a hedge or a bare distance
  * makes it a reading to confirm.
  */
-export function composedReirradiation(table: ReirradiationTable, text: ClauseText): Composed {
-  const readings = clauses(text.tokens, text.cues).map(([from, to]) => {
-    const c = clause(table, text.tokens, from, to);
-    return c.relation && (c.relation.self || c.reference) ? assertion(text, from, c.relation) : undefined;
-  });
+export function composedReirradiation(text: ClauseText, read: ClauseReadings): Composed {
+  const readings = read.clauses.map(({ from, relation, reference }) =>
+    relation && (relation.self || reference) ? assertion(text, from, relation) : undefined,
+  );
   const found = strongest(readings);
   return found === 'negated' || found === 'scope' ? undefined : found;
 }
@@ -108,13 +140,12 @@ export function composedReirradiation(table: ReirradiationTable, text: ClauseTex
  * "within 5 mm of") and an organ at risk ("the spinal cord", "the optic chiasm"), in either order.
  * A relation that is itself re-treatment ("retreating") says nothing about an organ.
  */
-export function composedOrganProximity(table: ReirradiationTable, text: ClauseText): Composed {
+export function composedOrganProximity(text: ClauseText, read: ClauseReadings): Composed {
   const organs = text.found.filter(isOrganAtRisk);
   if (organs.length === 0) return undefined;
-  const readings = clauses(text.tokens, text.cues).map(([from, to]) => {
-    const c = clause(table, text.tokens, from, to);
+  const readings = read.clauses.map(({ from, to, relation }) => {
     const organ = organs.some((o) => o.start >= from && o.end <= to);
-    return c.relation && !c.relation.self && organ ? assertion(text, from, c.relation) : undefined;
+    return relation && !relation.self && organ ? assertion(text, from, relation) : undefined;
   });
   return strongest(readings);
 }
@@ -127,13 +158,13 @@ export function composedOrganProximity(table: ReirradiationTable, text: ClauseTe
 export function relationsAimedAtOrgans(
   table: ReirradiationTable,
   tokens: readonly string[],
-  cues: readonly FoundCue[],
   found: readonly Found[],
+  read: ClauseReadings,
 ): Set<Found> {
   const aimed = new Set<Found>();
   const organs = found.filter(isOrganAtRisk);
   if (organs.length === 0) return aimed;
-  for (const [from, to] of clauses(tokens, cues)) {
+  for (const { from, to } of read.clauses) {
     if (!organs.some((o) => o.start >= from && o.end <= to)) continue;
     const bare = found.filter(
       (f) =>
@@ -143,9 +174,9 @@ export function relationsAimedAtOrgans(
         table.needsReference.some((p) => matchAt(tokens, f.start, p)?.length === f.end - f.start),
     );
     if (bare.length === 0) continue;
-    const referenced = Array.from({ length: to - from }, (_, k) => from + k).some(
-      (i) => !bare.some((f) => i >= f.start && i < f.end) && longestAt(tokens, i, table.references) > 0,
-    );
+    let referenced = false;
+    for (let i = from; i < to && !referenced; i++)
+      referenced = read.referenceAt[i] === true && !bare.some((f) => i >= f.start && i < f.end);
     if (!referenced) for (const f of bare) aimed.add(f);
   }
   return aimed;
@@ -161,12 +192,11 @@ export function relationsAimedAtOrgans(
  * manner (see assertRelation): unlike a relation's, it is read, as the statement says where.
  * Negated at the predicate it needs no reference: "that area was never treated" speaks of the past.
  */
-export function composedSamePlace(table: ReirradiationTable, text: ClauseText): Composed {
-  const readings = clauses(text.tokens, text.cues).map(([from, to]) => {
-    const parts = samePlaceParts(table, text.tokens, from, to);
+export function composedSamePlace(text: ClauseText, read: ClauseReadings): Composed {
+  const readings = read.clauses.map(({ from, parts }) => {
     if (!parts) return undefined;
-    const read = (i: number) => text.found.some((f) => f.start === i);
-    const assert = (span: { from: number; at: number }) => assertRelation(text.cues, text.transparent, text.tokens, span, read);
+    const isRead = (i: number) => text.found.some((f) => f.start === i);
+    const assert = (span: { from: number; at: number }) => assertRelation(text.cues, text.transparent, text.tokens, span, isRead);
     const atPredicate = assert({ from, at: parts.treated });
     if (atPredicate === 'negated') return 'negated';
     if (!parts.when && !parts.given) return undefined;
@@ -179,6 +209,18 @@ export function composedSamePlace(table: ReirradiationTable, text: ClauseText): 
   return strongest(readings);
 }
 
+/** Where a clause's same-place statement stands (see samePlaceParts). */
+interface SamePlaceParts {
+  readonly place: number;
+  readonly placeEnd: number;
+  readonly treated: number;
+  readonly treatedEnd: number;
+  readonly when: boolean;
+  readonly given: boolean;
+  readonly other: boolean;
+  readonly after?: number;
+}
+
 /**
  * Where a clause's place and treated predicate stand (the first of each), whether a time and
  * what was given are there, and the first reference of either after the predicate.
@@ -188,18 +230,7 @@ function samePlaceParts(
   tokens: readonly string[],
   from: number,
   to: number,
-):
-  | {
-      place: number;
-      placeEnd: number;
-      treated: number;
-      treatedEnd: number;
-      when: boolean;
-      given: boolean;
-      other: boolean;
-      after?: number;
-    }
-  | undefined {
+): SamePlaceParts | undefined {
   let place = -1;
   let placeEnd = -1;
   let treated = -1;
@@ -221,7 +252,8 @@ function samePlaceParts(
     i += Math.max(p, t, w, g, o, 1) - 1;
   }
   if (place < 0 || treated < 0) return undefined;
-  const after = [...when, ...given].filter((i) => i >= treatedEnd).sort((a, b) => a - b)[0];
+  let after: number | undefined;
+  for (const i of [when, given].flat()) if (i >= treatedEnd && (after === undefined || i < after)) after = i;
   const found = { place, placeEnd, treated, treatedEnd, when: when.length > 0, given: given.length > 0, other };
   return after === undefined ? found : { ...found, after };
 }
@@ -231,17 +263,11 @@ function samePlaceParts(
  * alone may say re-treatment, but in "the same area was never treated" or "same area got 20/5"
  * the statement around it says whether and when that place was treated (composedSamePlace).
  */
-export function placesSaidTreated(
-  table: ReirradiationTable,
-  tokens: readonly string[],
-  cues: readonly FoundCue[],
-  found: readonly Found[],
-): Set<Found> {
+export function placesSaidTreated(found: readonly Found[], read: ClauseReadings): Set<Found> {
   const places = new Set<Found>();
   const prior = found.filter((f) => f.phrase.entry.set.priorIrradiation === true);
   if (prior.length === 0) return places;
-  for (const [from, to] of clauses(tokens, cues)) {
-    const parts = samePlaceParts(table, tokens, from, to);
+  for (const { parts } of read.clauses) {
     if (!parts) continue;
     for (const f of prior) if (f.start >= parts.place && f.end <= parts.placeEnd) places.add(f);
   }
@@ -255,26 +281,19 @@ export function placesSaidTreated(
  * relation and the last reference after it ("overlaps the SRS cavity treated 2024"). A relation
  * that is itself re-treatment ("retreating with SBRT") names this treatment and is not read so.
  */
-export function earlierTreatments(
-  table: ReirradiationTable,
-  tokens: readonly string[],
-  cues: readonly FoundCue[],
-  found: readonly Found[],
-): Set<Found> {
+export function earlierTreatments(found: readonly Found[], read: ClauseReadings): Set<Found> {
   const earlier = new Set<Found>();
   const modalities = found.filter((f) => f.phrase.entry.set.modality !== undefined);
   if (modalities.length === 0) return earlier;
-  for (const [from, to] of clauses(tokens, cues)) {
+  for (const { to, parts, relation } of read.clauses) {
     const spans: [number, number][] = [];
-    const parts = samePlaceParts(table, tokens, from, to);
-    const last = (after: number, patterns: readonly Pattern[]) => {
+    const last = (after: number) => {
       let at = -1;
-      for (let i = after; i < to; i++) if (longestAt(tokens, i, patterns) > 0) at = i;
+      for (let i = after; i < to; i++) if (read.referenceAt[i]) at = i;
       return at;
     };
-    if (parts) spans.push([parts.treatedEnd, last(parts.treatedEnd, table.references)]);
-    const { relation } = clause(table, tokens, from, to);
-    if (relation && !relation.self) spans.push([relation.at + 1, last(relation.at + 1, table.references)]);
+    if (parts) spans.push([parts.treatedEnd, last(parts.treatedEnd)]);
+    if (relation && !relation.self) spans.push([relation.at + 1, last(relation.at + 1)]);
     for (const f of modalities)
       if (spans.some(([start, end]) => f.start >= start && f.start <= end && f.end <= to)) earlier.add(f);
   }
@@ -287,28 +306,34 @@ interface Relation {
   readonly measured: boolean;
 }
 
-/** A clause's first relation and whether it refers to earlier treatment. */
+/**
+ * A clause's first relation and whether a reference stands outside the relations. At a word
+ * where several kinds of relation start, the longest wins; on a tie, a self-referring one, then
+ * one that needs a reference.
+ */
 function clause(
   table: ReirradiationTable,
   tokens: readonly string[],
+  referenceAt: readonly boolean[],
   from: number,
   to: number,
 ): { relation?: Relation; reference: boolean } {
   let relation: Relation | undefined;
   let reference = false;
   for (let i = from; i < to; i++) {
-    const kinds = [
-      { n: longestAt(tokens, i, table.selfReferring), self: true, measured: false },
-      { n: longestAt(tokens, i, table.needsReference), self: false, measured: false },
-      { n: longestAt(tokens, i, table.measured), self: false, measured: true },
-    ];
-    const hit = kinds.reduce((a, b) => (b.n > a.n ? b : a));
-    if (hit.n > 0) {
-      relation ??= { at: i, self: hit.self, measured: hit.measured };
-      i += hit.n - 1;
+    let n = longestAt(tokens, i, table.selfReferring);
+    let self = true;
+    let measured = false;
+    const near = longestAt(tokens, i, table.needsReference);
+    if (near > n) [n, self] = [near, false];
+    const distance = longestAt(tokens, i, table.measured);
+    if (distance > n) [n, self, measured] = [distance, false, true];
+    if (n > 0) {
+      relation ??= { at: i, self, measured };
+      i += n - 1;
       continue;
     }
-    if (longestAt(tokens, i, table.references) > 0) reference = true;
+    if (referenceAt[i]) reference = true;
   }
   return relation ? { relation, reference } : { reference };
 }
