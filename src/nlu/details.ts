@@ -83,6 +83,10 @@ export function extractAge(raw: string): number | undefined {
       text,
     ) ??
     /\b(?:age|aged|ages)\s*(?:of\s*)?(\d{1,3})\b/i.exec(text) ??
+    // "the pt is 11", "patient is now 16": a person said to be a bare number is an age.
+    /\b(?:pt|patient|child|kid|boy|girl|he|she)\s+(?:is|was|'s)\s+(?:now\s+|only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|percent|cm|mm|gy|cgy|fx|fractions?|kg|lbs?|days?|weeks?|months?|hours?|min|minutes?|[./]\d))/i.exec(
+      text,
+    ) ??
     // The chart's shorthand: "67F", "54 yo M", "8yoF", as a word of its own (so "15 m away" and a
     // terminal escape's "[31m" are no age).
     /(?:^|[\s,(])(\d{1,3})(?:\s?(?:yo|y\/o)\s?)?[fm]\b(?!\s*(?:ago|later|after|before|away|from)\b)/i.exec(text);
