@@ -49,7 +49,11 @@ export function methodMentions(
   table: MethodTable,
   tokens: readonly string[],
   cues: readonly FoundCue[],
-  found: readonly { readonly start: number; readonly end: number }[],
+  found: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly phrase: { readonly entry: { readonly set: object } };
+  }[],
   isMethodCode: (token: string) => boolean,
 ): MethodMention[] {
   const negatedAt = new Set(cues.filter((c) => c.kinds.includes('pre')).map((c) => c.end));
@@ -73,7 +77,7 @@ export function methodMentions(
       continue;
     }
     const end = i + hit.tokens.length;
-    if (found.some((f) => f.start <= i && f.end >= end)) {
+    if (found.some((f) => f.start <= i && f.end >= end && !saysImageGuidance(f.phrase.entry.set))) {
       i = end;
       continue;
     }
@@ -87,6 +91,11 @@ export function methodMentions(
   }
   return seen;
 }
+
+// A phrase that says only how the target is localized or tracked ("Calypso", "surface guided")
+// is image guidance itself: a method named in it is still a method.
+const GUIDANCE_FACTS: ReadonlySet<string> = new Set(['targetLocalization', 'respiratoryTracking']);
+const saysImageGuidance = (set: object) => Object.keys(set).every((fact) => GUIDANCE_FACTS.has(fact));
 
 /** Words that make two methods a choice ("CBCT or kV?"), not two methods on one day. */
 const CHOICE = new Set(['or', 'vs', 'versus', 'instead', 'rather', 'either', 'whether']);

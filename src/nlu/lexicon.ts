@@ -28,6 +28,12 @@ export const LexiconEntry = z.strictObject({
    */
   hints: Settings.optional(),
   /**
+   * Facts the phrase states unless the question states another value of them: a refused IMRT is
+   * the modality when nothing else is named ("IMRT denied but given anyway"), not beside the
+   * 3DCRT planned instead ("IMRT denied so 3DCRT").
+   */
+  yields: Settings.optional(),
+  /**
    * A platform whose modality follows the body site: `set` holds for the diagnoses in `sites`,
    * `else` for any other diagnosis named (CyberKnife: SRS in the brain, SBRT for the prostate).
    */
@@ -247,6 +253,7 @@ function compileLexicon(corpus: Corpus, file: string): Lexicon {
       if (entry.negated) checkSettings(file, `${path}.negated`, entry.negated, corpus, payers);
       if (entry.near) checkSettings(file, `${path}.near`, entry.near, corpus, payers);
       if (entry.hints) checkSettings(file, `${path}.hints`, entry.hints, corpus, payers);
+      if (entry.yields) checkSettings(file, `${path}.yields`, entry.yields, corpus, payers);
       if (entry.bySite) {
         checkSettings(file, `${path}.bySite.else`, entry.bySite.else, corpus, payers);
         for (const site of entry.bySite.sites) checkSettings(file, `${path}.bySite.sites`, { diagnosis: site }, corpus, payers);

@@ -34,6 +34,7 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
   const excluded: Record<string, string[]> = {};
   const doubted: UnsureFact[] = [];
   const hinted: UnsureFact[] = [];
+  const yielded: [string, FactValue][] = [];
   const payers: string[] = [];
   for (const mention of mentions) {
     if (mention.other) continue;
@@ -51,6 +52,7 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
     if (!mention.negated) {
       for (const [fact, value] of Object.entries(entry.hints ?? {}))
         hinted.push({ fact, value, negated: false, doubt: { kind: 'ambiguous' } });
+      if (!mention.hypothetical && !mention.doubt) yielded.push(...Object.entries(entry.yields ?? {}));
     }
     // A yes/no in the entry carries its negation: "APBI? no" is not "not breast".
     const carried = Object.values(said).some((v) => typeof v === 'boolean');
@@ -95,16 +97,15 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
       delete settledWhatIf[reading.fact];
     } else if (!unsure.some((u) => u.fact === reading.fact)) unsure.push(reading);
   }
-  // A hint counts only where nothing was said of its fact, surely or not.
-  for (const hint of hinted) {
-    const said =
-      facts[hint.fact] !== undefined ||
-      settledWhatIf[hint.fact] !== undefined ||
-      excluded[hint.fact] !== undefined ||
-      conflicts.some((c) => c.fact === hint.fact) ||
-      unsure.some((u) => u.fact === hint.fact);
-    if (!said) unsure.push(hint);
-  }
+  // A yielding value or a hint counts only where nothing was said of its fact, surely or not.
+  const said = (fact: string) =>
+    facts[fact] !== undefined ||
+    settledWhatIf[fact] !== undefined ||
+    excluded[fact] !== undefined ||
+    conflicts.some((c) => c.fact === fact) ||
+    unsure.some((u) => u.fact === fact);
+  for (const [fact, value] of yielded) if (!said(fact)) facts[fact] = value;
+  for (const hint of hinted) if (!said(hint.fact)) unsure.push(hint);
   return { facts, payers, conflicts, excluded, unsure, whatIf: settledWhatIf };
 }
 

@@ -17,10 +17,17 @@ const horizon = async (q: string) =>
   (await answer(`Horizon prostate, ${q}, IGRT?`, { pipeline, today: '2025-03-04' })).findings[0];
 
 describe('horizon.I.imrt: the approval of the IMRT is read from a state said of it', () => {
-  test.each(classes.refused ?? [])('"IMRT %s" reads the IMRT as not approved', (state) => {
-    const parsed = parse(`the IMRT ${state} but MD treats anyway`);
-    expect(parsed.facts).toMatchObject({ modality: 'imrt', imrtApproved: false });
-  });
+  // A refused IMRT is most often not the treatment given ("IMRT denied so 3DCRT"): the
+  // modality it names is only suggested, and a modality stated beside it stands.
+  test.each(classes.refused ?? [])(
+    '"IMRT %s" reads the IMRT as not approved; the 3DCRT planned instead is the modality',
+    (state) => {
+      expect(parse(`the IMRT ${state} so we are planning 3DCRT`).facts).toMatchObject({ modality: '3dcrt', imrtApproved: false });
+      const alone = parse(`the IMRT ${state} but MD treats anyway`);
+      expect(alone.facts.imrtApproved).toBe(false);
+      expect(alone.conflicts).toEqual([]);
+    },
+  );
 
   test.each(classes.granted ?? [])('"IMRT %s" reads it as approved', (state) => {
     expect(parse(`IMRT ${state}`).facts).toMatchObject({ modality: 'imrt', imrtApproved: true });
@@ -52,6 +59,7 @@ describe('horizon.I.imrt-not-approved: what the finding says', () => {
     ['unstated: approved is assumed and said', 'IMRT', 'medically_necessary'],
     ['stated approved', 'IMRT was approved', 'medically_necessary'],
     ['denied but given anyway', 'IMRT request was denied, treating IMRT anyway', 'not_medically_necessary'],
+    ['denied, 3DCRT instead: the 3DCRT rules decide', 'IMRT auth got denied so 3DCRT', 'medically_necessary'],
     ['pending', 'IMRT auth pending', 'needs_info'],
   ])('%s', async (_name, q, determination) => {
     const finding = await horizon(q);

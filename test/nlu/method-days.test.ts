@@ -122,6 +122,8 @@ describe("Horizon's one-method-per-day rule applies only where the methods meet 
     ['Monday kV, Tuesday CBCT', 'separately_billable'],
     ['kV and CBCT on alternate fractions', 'separately_billable'],
     ['CBCT and ExacTrac, never on the same day', 'separately_billable'],
+    ['Calypso tracking and CBCT on the same fraction', 'do_not_bill'],
+    ['SGRT and CBCT same day', 'do_not_bill'],
   ])('horizon.one-method-daily: %s → %s', async (q, determination) => {
     expect((await ask(`horizon IMRT prostate in the office, ${q}, bill both?`))?.determination).toBe(determination);
   });
