@@ -17,15 +17,14 @@ const horizon = async (q: string) =>
   (await answer(`Horizon prostate, ${q}, IGRT?`, { pipeline, today: '2025-03-04' })).findings[0];
 
 describe('horizon.I.imrt: the approval of the IMRT is read from a state said of it', () => {
-  // A refused IMRT is most often not the treatment given ("IMRT denied so 3DCRT"): the
-  // modality it names is only suggested, and a modality stated beside it stands.
+  // A refused IMRT may not be the treatment given ("IMRT denied so 3DCRT"): the modality it
+  // names yields to one stated beside it (`yields` in the lexicon).
   test.each(classes.refused ?? [])(
     '"IMRT %s" reads the IMRT as not approved; the 3DCRT planned instead is the modality',
     (state) => {
       expect(parse(`the IMRT ${state} so we are planning 3DCRT`).facts).toMatchObject({ modality: '3dcrt', imrtApproved: false });
-      const alone = parse(`the IMRT ${state} but MD treats anyway`);
-      expect(alone.facts.imrtApproved).toBe(false);
-      expect(alone.conflicts).toEqual([]);
+      // With no other modality named, the refused IMRT is the one given.
+      expect(parse(`the IMRT ${state} but MD treats anyway`).facts).toMatchObject({ modality: 'imrt', imrtApproved: false });
     },
   );
 
