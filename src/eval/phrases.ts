@@ -1,6 +1,7 @@
 import { loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { AssertionFile } from '../nlu/cues.js';
+import { MethodFile } from '../nlu/igrt-methods.js';
 import { LexiconFile } from '../nlu/lexicon.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { FactValue } from '../policy/facts.js';
@@ -163,10 +164,20 @@ export const valueKey = (fact: string, value: FactValue) => `${fact}=${JSON.stri
 export function loadPhraseBook(corpus: Corpus): PhraseBook {
   const lexicon = loadYaml(projectPath('intents', 'lexicon.yaml'), LexiconFile);
   const cues = loadYaml(projectPath('intents', 'assertion.yaml'), AssertionFile);
-  return buildPhraseBook(corpus, lexicon, cues);
+  const methods = loadYaml(projectPath('intents', 'igrt-methods.yaml'), MethodFile);
+  return buildPhraseBook(corpus, lexicon, cues, new Set(Object.values(methods.methods).flat()));
 }
 
-export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: AssertionCues): PhraseBook {
+/**
+ * `methodNames`: phrases that also name an IGRT method ("calypso") say a method besides their
+ * value, a second one beside the cases' "daily CBCT", so no case says them.
+ */
+export function buildPhraseBook(
+  corpus: Corpus,
+  lexicon: LexiconFile,
+  cues: AssertionCues,
+  methodNames: ReadonlySet<string> = new Set(),
+): PhraseBook {
   const pools = new Map<string, Rendering[]>();
   const payers = new Map<string, Rendering[]>();
   const add = (key: string, r: Rendering) => pools.set(key, [...(pools.get(key) ?? []), r]);
@@ -181,7 +192,7 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
     return cues.proximity.filter((c) => !wanted || wanted.includes(c));
   };
   for (const entry of entries) {
-    const match = entry.match.flatMap((p) => fillClasses(p, lexicon.classes));
+    const match = entry.match.flatMap((p) => fillClasses(p, lexicon.classes)).filter((p) => !methodNames.has(p));
     const payer = entry.set.payer;
     if (typeof payer === 'string') {
       payers.set(payer, [...(payers.get(payer) ?? []), ...match.map((p) => phraseRendering(p, entry.set))]);
@@ -189,20 +200,25 @@ export function buildPhraseBook(corpus: Corpus, lexicon: LexiconFile, cues: Asse
     }
     // A platform whose modality follows the site (CyberKnife) says no one value in every case.
     if (entry.bySite) continue;
+    // A phrase that suggests another fact ("IMRT pending": approved?) is no plain way of saying its value.
+    if (entry.hints) continue;
     // "srt", a bone named alone: the lexicon says they never settle their value on their own.
     if (entry.asserts === 'doubt') {
       doubtful.push(...match);
       continue;
     }
     // Every phrase says every setting of its entry; the generator checks the extras fit the case.
+    // What it states unless told otherwise (yields) counts as said too, so it is used only where
+    // that fits the case as well.
     // A phrase that asserts only near a proximity cue ("prior RT", "cord") is said with one.
+    const says = entry.yields ? { ...entry.yields, ...entry.set } : entry.set;
     for (const [fact, value] of Object.entries(entry.set)) {
       const near = proximity(fact);
       match.forEach((p, i) => {
         const r =
-          entry.asserts === 'near' && near.length > 0 ? nearRendering(near[i % near.length] as string, p, entry.set) : undefined;
+          entry.asserts === 'near' && near.length > 0 ? nearRendering(near[i % near.length] as string, p, says) : undefined;
         if (r?.cue) used.add(r.cue);
-        add(valueKey(fact, value), r ?? phraseRendering(p, entry.set));
+        add(valueKey(fact, value), r ?? phraseRendering(p, says));
       });
     }
     // What an organ-named diagnosis says under a proximity cue ("near the kidney": an organ at risk).

@@ -24,6 +24,8 @@ interface Pair {
   readonly relation: string;
   readonly base: GeneratedCase;
   readonly variant: GeneratedCase;
+  /** The variant says the patient is an adult (a filler with an age). */
+  readonly adult?: boolean;
 }
 
 /** (a) Each case with one fragment said by another phrase of the same entry (identical settings). */
@@ -56,7 +58,14 @@ function fillers(): Pair[] {
     const filler = choices[n % choices.length];
     if (!filler) return [];
     const at = (['start', 'middle', 'end'] as const)[n % 3] ?? 'end';
-    return [{ relation: `filler "${filler.text}" at ${at}`, base, variant: variants.withFiller(base, filler, at) }];
+    return [
+      {
+        relation: `filler "${filler.text}" at ${at}`,
+        base,
+        variant: variants.withFiller(base, filler, at),
+        ...(filler.adult ? { adult: true } : {}),
+      },
+    ];
   });
 }
 
@@ -112,8 +121,10 @@ const said = (c: GeneratedCase) => answers.get(c.text) as Answer;
 function moved(pairs: readonly Pair[], answerOf: (c: GeneratedCase) => Answer): string[] {
   return pairs.flatMap((p) => {
     const [a, b] = [answerOf(p.base), answerOf(p.variant)];
-    const before = `${a.intent} ${verdicts(a, p.base.payers)} ${JSON.stringify(a.facts)}`;
-    const after = `${b.intent} ${verdicts(b, p.base.payers)} ${JSON.stringify(b.facts)}`;
+    // An adult's age said in a filler ("pt is 67") is read, and it is the default: nothing moves.
+    const facts = (x: Answer) => JSON.stringify(Object.entries(p.adult ? { ...x.facts, age: 'adult' } : x.facts).sort());
+    const before = `${a.intent} ${verdicts(a, p.base.payers)} ${facts(a)}`;
+    const after = `${b.intent} ${verdicts(b, p.base.payers)} ${facts(b)}`;
     return before === after ? [] : [line(p, `${before} ≠ ${after}`)];
   });
 }
