@@ -46,15 +46,24 @@ export interface Birth {
 }
 
 const BIRTH =
-  /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: (?:in|on))?)\s*:?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})|(?:[a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(\d{4}))/i;
+  /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: (?:in|on))?)\s*:?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2}\b)|(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/-](\d{4})|(?:[a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(\d{4}))/i;
 
 /** The birth date or year a question gives. */
 export function extractBirth(text: string): Birth | undefined {
   const m = BIRTH.exec(text);
   if (!m) return undefined;
-  if (m[3]) return { year: Number(m[3]), month: Number(m[1]), day: Number(m[2]) };
+  if (m[3]) return { year: fullYear(m[3]), month: Number(m[1]), day: Number(m[2]) };
   if (m[4]) return { year: Number(m[4]), month: Number(m[5]), day: Number(m[6]) };
-  return { year: Number(m[7]) };
+  // "DOB 03/2016": a month and year.
+  if (m[8]) return { year: Number(m[8]), month: Number(m[7]) };
+  return { year: Number(m[9]) };
+}
+
+/** A two-digit birth year is this century's unless that would be in the future ("3/4/16" → 2016, "…/58" → 1958). */
+function fullYear(written: string): number {
+  if (written.length === 4) return Number(written);
+  const yy = Number(written);
+  return yy <= new Date().getUTCFullYear() % 100 ? 2000 + yy : 1900 + yy;
 }
 
 /** The question without its birth date, so a date of birth is never taken as the date of service. */
@@ -69,7 +78,10 @@ export function withoutBirth(text: string): string {
 export function agesOn(birth: Birth, on: string): readonly [number, number] {
   const [year, month, day] = on.split('-').map(Number) as [number, number, number];
   const years = year - birth.year;
-  if (birth.month === undefined || birth.day === undefined) return [years - 1, years];
+  if (birth.month === undefined) return [years - 1, years];
+  // A month without its day is before or after the birthday except in that month itself.
+  if (birth.day === undefined)
+    return month === birth.month ? [years - 1, years] : month < birth.month ? [years - 1, years - 1] : [years, years];
   const before = month < birth.month || (month === birth.month && day < birth.day);
   return [years - (before ? 1 : 0), years - (before ? 1 : 0)];
 }

@@ -43,6 +43,11 @@ export const LexiconEntry = z.strictObject({
    * ("SRT" is stereotactic or superficial, but SRT for a basal cell carcinoma is superficial).
    */
   settledBy: z.strictObject({ diagnosis: z.array(z.string()).min(1) }).optional(),
+  /**
+   * For a doubtful phrase, the diagnoses that say it is only where that disease is: a bone named
+   * beside a sarcoma or a lymphoma is the primary's site, not a metastasis ("Ewing sarcoma of the femur").
+   */
+  dismissedBy: z.strictObject({ diagnosis: z.array(z.string()).min(1) }).optional(),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
@@ -260,6 +265,8 @@ function compileLexicon(corpus: Corpus, file: string): Lexicon {
       }
       for (const site of entry.settledBy?.diagnosis ?? [])
         checkSettings(file, `${path}.settledBy.diagnosis`, { diagnosis: site }, corpus, payers);
+      for (const site of entry.dismissedBy?.diagnosis ?? [])
+        checkSettings(file, `${path}.dismissedBy.diagnosis`, { diagnosis: site }, corpus, payers);
       for (const phrase of entry.match.flatMap((p, k) => expandClasses(file, `${path}.match[${k}]`, p, data.classes))) {
         const tokens = phraseTokens(phrase);
         const first = tokens[0];

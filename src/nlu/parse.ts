@@ -16,7 +16,7 @@ import {
   type StatedDate,
   withoutBirth,
 } from './details.js';
-import { findPhrases } from './extract.js';
+import { type Found, findPhrases } from './extract.js';
 import { histologyPhrases } from './histology.js';
 import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
 import { type MethodTable, methodMentions, methodPairs } from './igrt-methods.js';
@@ -110,7 +110,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const before = earlierTreatments(all, clauses);
   // "the same area was never treated": the statement says whether that place was treated, not "same area" alone.
   const placed = placesSaidTreated(all, clauses);
-  const dropped = new Set([...aimed, ...before, ...placed]);
+  const dropped = new Set([...aimed, ...before, ...placed, ...dismissedBySite(all), ...coursesBefore(tokens, all)]);
   const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
   const codes = extractCodes(text);
@@ -188,7 +188,9 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const askedScores = asked === undefined ? undefined : score(asked);
   const askedIntent = askedScores && pick(askedScores);
   const scored = askedIntent && askedScores ? askedScores : score(text);
-  const intent = askedIntent ?? pick(scored);
+  const picked = askedIntent ?? pick(scored);
+  // "Can we bill 77387 or G6002 in addition to the SRS codes?": a choice of codes in a case is billing.
+  const intent = picked === 'code_lookup' && facts.modality !== undefined && (scored.billing ?? 0) > 0 ? 'billing' : picked;
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
   const inDomain = recognised > 0 || mentions.length > 0 || aboutThePolicy || model.intents.domain.test(text);
@@ -303,6 +305,40 @@ function bySite(found: readonly { phrase: { entry: LexiconEntry } }[], facts: Fa
     return rule.sites.includes(diagnosis) ? {} : rule.else;
   }
   return {};
+}
+
+/**
+ * A course said to come before this one ("boost after WBI", "s/p IMRT to the prostate bed") is
+ * history: its modality or whole-organ course is not this treatment's. Only phrases that say
+ * nothing but a course are read so ("after IMRT was denied" still says the denial).
+ */
+function coursesBefore(tokens: readonly string[], found: readonly Found[]): Found[] {
+  return found.filter((f) => {
+    const { set } = f.phrase.entry;
+    const course = set.boost === false || (set.modality !== undefined && Object.keys(set).every((k) => COURSE_FACTS.has(k)));
+    if (!course) return false;
+    let i = f.start - 1;
+    while (i >= 0 && DETERMINER_WORDS.has(tokens[i] as string)) i--;
+    // "s/p" reads as the two words "s" "p".
+    return i >= 0 && (AFTER_WORDS.has(tokens[i] as string) || (tokens[i] === 'p' && tokens[i - 1] === 's'));
+  });
+}
+const COURSE_FACTS: ReadonlySet<string> = new Set(['modality', 'beam', 'boost', 'apbi', 'diagnosis']);
+const AFTER_WORDS: ReadonlySet<string> = new Set(['after', 'following', 'completed', 'finished', 'post', 'since']);
+const DETERMINER_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'her', 'his', 'their', 'prior', 'previous']);
+
+/**
+ * Doubtful phrases a diagnosis stated beside them dismisses (lexicon `dismissedBy`): the femur in
+ * "Ewing sarcoma of the femur" is where the sarcoma is, not a bony metastasis.
+ */
+function dismissedBySite(found: readonly { phrase: { entry: LexiconEntry } }[]): typeof found {
+  if (!found.some((f) => f.phrase.entry.dismissedBy)) return [];
+  const stated = new Set(
+    found.flatMap(({ phrase: { entry } }) =>
+      entry.asserts !== 'doubt' && typeof entry.set.diagnosis === 'string' ? [entry.set.diagnosis] : [],
+    ),
+  );
+  return found.filter((f) => f.phrase.entry.dismissedBy?.diagnosis.some((d) => stated.has(d)));
 }
 
 /** Doubtful readings the case's diagnosis settles (lexicon `settledBy`: SRT on the skin is superficial RT). */

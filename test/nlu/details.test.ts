@@ -82,6 +82,9 @@ describe('ages in words and from birth dates', () => {
     ['a full date of birth', 'Horizon IMRT, DOB 03/01/2014', 'pediatric'],
     ['a birth year far enough back', 'IMRT, born in 1950', 'adult'],
     ['a birth year far from 18', 'Horizon IMRT for a patient born in 2015', 'pediatric'],
+    ['a birth month and year', 'From chart: DOB 03/2016, medulloblastoma, CSI on Tomo', 'pediatric'],
+    ['a two-digit birth year', 'Horizon IMRT, DOB 3/4/16', 'pediatric'],
+    ['a two-digit birth year last century', 'Horizon IMRT, DOB 3/4/58', 'adult'],
   ])('%s: "%s" → %s', (_name, question, group) => {
     expect(parse(question).facts.age).toBe(group);
   });
@@ -95,6 +98,11 @@ describe('ages in words and from birth dates', () => {
   test('a date of birth is never the date of service', () => {
     expect(parse('Horizon IMRT billing, DOB 03/01/2014').dateOfService).toBeUndefined();
     expect(agesOn(extractBirth('DOB 12/01/2008') ?? { year: 0 }, TODAY)).toEqual([17, 17]);
+    // A month without its day: before or after the birthday, except within that month.
+    expect(agesOn(extractBirth('DOB 12/2008') ?? { year: 0 }, TODAY)).toEqual([17, 17]);
+    expect(agesOn(extractBirth('DOB 10/2008') ?? { year: 0 }, TODAY)).toEqual([18, 18]);
+    expect(agesOn(extractBirth('DOB 11/2008') ?? { year: 0 }, TODAY)).toEqual([17, 18]);
+    expect(parse('Horizon IMRT, DOB 03/2016').dateOfService).toBeUndefined();
   });
 });
 
