@@ -69,7 +69,12 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
   const composed =
     parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
       ? claimAnswer(pipeline, turn, parsed.codes, date)
-      : compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date, parsed);
+      : withPolicyFacts(
+          pipeline,
+          compose(pipeline, turn, question, (parsed.scores.billing ?? 0) > 0, date, parsed),
+          parsed,
+          question,
+        );
   const answered = turn.intent !== 'help' && turn.intent !== 'out_of_scope';
   if (threadId && store && answered)
     await store.set(threadId, threadState(turn, composed, parsed.age ?? previous?.age, date, now));
@@ -133,6 +138,15 @@ function carriedLabels(
   if (date.from === 'earlier' && composed.dateOfService) labels.push(`date of service ${date.date}`);
   return labels;
 }
+
+/** A case answered with the question about the policy asked beside it ("… and what's its number?"), if any. */
+function withPolicyFacts(pipeline: Pipeline, composed: Answer, parsed: ParsedQuestion, question: string): Answer {
+  if (parsed.also !== 'policy_info' || !CASE_INTENTS.has(composed.intent)) return composed;
+  const payers = parsed.payers.length > 0 ? parsed.payers : [...pipeline.corpus.policies.keys()];
+  const { lines } = policyInfo(pipeline, payers, question);
+  return lines.length > 0 ? { ...composed, also: lines } : composed;
+}
+const CASE_INTENTS: ReadonlySet<string> = new Set(['coverage', 'billing', 'compare']);
 
 /** The answer for the turn's intent; `text` is the body for answers with no structured view (see renderText). */
 function compose(

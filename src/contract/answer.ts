@@ -154,6 +154,8 @@ export const Answer = z.strictObject({
   carried: z.array(z.string()).optional(),
   /** What must be said before anything else: a code in the question that is not valid on the date of service. */
   lead: z.array(z.string()).optional(),
+  /** A second, policy-facts question asked beside the case ("… and what's the policy number?"), answered after it. */
+  also: z.array(z.string()).optional(),
   /** Remarks about the message itself: cut for length, payers with no policy here. */
   notices: z.array(z.string()).optional(),
   error: z.string().optional(),

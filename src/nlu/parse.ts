@@ -65,6 +65,8 @@ export interface ParsedQuestion {
   readonly claimCheck: boolean;
   /** Payers named that have no policy here (Aetna, Cigna …). */
   readonly otherPayers: readonly string[];
+  /** A second question beside the case's: one about the policy itself. */
+  readonly also?: 'policy_info';
   /** IGRT methods named by their words or devices (ids of intents/igrt-methods.yaml), each once. */
   readonly methods: readonly string[];
 }
@@ -190,7 +192,17 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const scored = askedIntent && askedScores ? askedScores : score(text);
   const picked = askedIntent ?? pick(scored);
   // "Can we bill 77387 or G6002 in addition to the SRS codes?": a choice of codes in a case is billing.
-  const intent = picked === 'code_lookup' && facts.modality !== undefined && (scored.billing ?? 0) > 0 ? 'billing' : picked;
+  const chosen = picked === 'code_lookup' && facts.modality !== undefined && (scored.billing ?? 0) > 0 ? 'billing' : picked;
+  // "Does the policy apply to a FIDE-SNP, and is IGRT necessary with IMRT?": a case and a question
+  // about the policy; the case is answered, and the policy question after it.
+  const asksCase = facts.modality !== undefined || facts.diagnosis !== undefined;
+  const caseIntent = (scored.billing ?? 0) > (scored.coverage ?? 0) ? 'billing' : 'coverage';
+  const both =
+    chosen === 'policy_info' &&
+    asksCase &&
+    Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= 2 &&
+    SECOND_QUESTION.test(text);
+  const intent = both ? caseIntent : chosen;
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
   const inDomain = recognised > 0 || mentions.length > 0 || aboutThePolicy || model.intents.domain.test(text);
@@ -213,6 +225,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     codeChoice,
     claimCheck: isClaimCheck(text, codes),
     otherPayers,
+    ...(both ? { also: 'policy_info' as const } : {}),
     methods: [...new Set(mentions.filter((m) => !m.method.startsWith('code ')).map((m) => m.method))],
     truncated,
     empty,
@@ -360,6 +373,9 @@ function settledBySite(
   }
   return settled;
 }
+
+/** Two questions in one message: two question marks, or a second one joined on ("…, and is it …", "btw"). */
+const SECOND_QUESTION = /\?.*\S.*\?|\b(btw|also|and (is|are|does|do|can|will|would|should)|plus)\b/;
 
 function pickIntent(
   order: readonly Intent[],

@@ -105,6 +105,7 @@ export function renderBlocks(
     if (answer.findings.length > 1) blocks.push(sideBySide(corpus, answer.findings));
     for (const finding of answer.findings) blocks.push(...findingBlocks(corpus, finding, answer.findings.length > 1));
   }
+  if (answer.also?.length) blocks.push(section(`*You also asked:*\n${answer.also.map(escapeMrkdwn).join('\n')}`));
   if (answer.followUp && answer.followUp.options.length > 0) {
     blocks.push(section(`*${escapeMrkdwn(answer.followUp.question)}*`));
     blocks.push({

@@ -22,6 +22,7 @@ export function renderText(corpus: Corpus, answer: Answer): string {
   if (answer.claim) parts.push(claimText(corpus, answer, answer.claim));
   else if (CASE_INTENTS.has(answer.intent) && answer.findings.length > 0) parts.push(caseText(corpus, answer));
   else parts.push(...(answer.dateOfService ? [dateLine(answer.dateOfService)] : []), answer.text);
+  if (answer.also?.length) parts.push('', 'You also asked:', ...answer.also);
   return parts.join('\n');
 }
 

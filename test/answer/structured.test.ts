@@ -91,6 +91,27 @@ describe('what was understood, assumed and changed are fields', () => {
     expect(open.findings[0]?.determination).toBe('needs_info');
   });
 
+  test.each([
+    [
+      'a scope question beside a case',
+      'Horizon FIDE-SNP member, IMRT for oropharynx. Does the policy apply to a FIDE-SNP, and is IGRT medically necessary?',
+      'medically_necessary',
+      /FIDE-SNP/,
+    ],
+    [
+      'a policy number asked in passing',
+      "CVS: IGRT w/ protons ok? btw what's Horizon's policy number",
+      'medically_necessary',
+      /Medical Policy 139/,
+    ],
+  ])('%s: the case is answered, then the policy question', async (_name, question, determination, also) => {
+    const result = await ask(question);
+    expect(result.intent).toBe('coverage');
+    expect(result.findings[0]?.determination).toBe(determination);
+    expect(result.also?.join('\n')).toMatch(also);
+    expect(result.text).toMatch(/You also asked:/);
+  });
+
   test('a fact given two values is one of them: other values cannot decide it', async () => {
     // Gastric and lymphoma both make 3DCRT necessary under Horizon; no other site is considered.
     const result = await ask('Horizon: gastric MALT lymphoma, 24 Gy 3D, igrt?');

@@ -37,6 +37,17 @@ describe('readings from the structure around a phrase', () => {
     expect(parse(question).facts.treatmentIntent).toBe(intent);
   });
 
+  // Generated from the lexicon's school years: a pupil is a child; a teacher of that year is not.
+  test.each((pipeline.lexicon.classes.schoolgrade ?? []).filter((_, i) => i % 2 === 0))('"a %s grader" is a child', (grade) => {
+    expect(parse(`Horizon member is a ${grade} grader w/ medulloblastoma, IMRT`).facts.age).toBe('pediatric');
+    expect(parse(`she is in ${grade} grade, IMRT`).facts.age).toBe('pediatric');
+    expect(parse(`${grade} grade teacher with breast ca, IMRT`).facts.age).toBeUndefined();
+  });
+
+  test('total skin electrons are electron beam therapy', () => {
+    expect(parse('Horizon: TSEBT for mycosis fungoides, 36 Gy').facts.modality).toBe('electron');
+  });
+
   test('a meeting is no belly board: "tumor board" names no fact', () => {
     expect(parse('anyone want to split a pizza for the tumor board lunch').facts).toEqual({});
     expect(parse('anyone want to split a pizza for the tumor board lunch').inDomain).toBe(false);

@@ -40,9 +40,14 @@ describe('composed re-irradiation: relation + reference in one clause', () => {
     expect(parse('overlaps the nodes, prior 2019 chemo').facts.priorIrradiation).toBeUndefined();
   });
 
-  test('a hedge makes it a reading to confirm', () => {
-    const parsed = parse('possibly overlaps the 2019 boost area');
+  test.each([
+    'possibly overlaps the 2019 boost area',
+    'might overlap the field she got in 2019',
+    'may have overlapped the 2019 field',
+  ])('a hedge makes it a reading to confirm: "%s"', (q) => {
+    const parsed = parse(q);
     expect(parsed.facts.priorIrradiation).toBeUndefined();
+    expect(parsed.unsure.find((u) => u.fact === 'priorIrradiation')?.doubt.kind).toBe('hedge');
   });
 
   test('a negation before a predicate is about the predicate, not the relation', () => {
