@@ -169,6 +169,12 @@ function compose(
     case 'out_of_scope':
       return outOfScopeAnswer(pipeline);
     case 'policy_info': {
+      // "Does this policy apply to them?" with who they are stated: the scope rules answer it.
+      const population = Object.keys(turn.facts).some((fact) => pipeline.corpus.facts[fact]?.population);
+      if (population) {
+        const scoped = caseAnswer(pipeline, { ...turn, intent: 'coverage' }, question, false, date);
+        if (scoped.findings.some((f) => f.determination === 'not_applicable')) return { ...scoped, facts };
+      }
       const payers = turn.payers.length > 0 ? turn.payers : [...pipeline.corpus.policies.keys()];
       const { findings, lines } = policyInfo(pipeline, payers, question);
       return { intent: 'policy_info', findings, text: lines.join('\n\n'), facts };

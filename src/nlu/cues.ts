@@ -16,6 +16,8 @@ export const AssertionFile = z.strictObject({
   hypothetical: Phrases,
   proximity: Phrases,
   others: Phrases,
+  /** "prone — sorry, supine": what follows replaces what the message said before. */
+  corrections: Phrases,
 });
 export type AssertionFile = z.infer<typeof AssertionFile>;
 
@@ -29,7 +31,8 @@ export type CueKind =
   | 'predicate'
   | 'hypothetical'
   | 'proximity'
-  | 'other';
+  | 'other'
+  | 'correction';
 
 /** A cue phrase ready for matching. */
 export interface CuePhrase {
@@ -55,6 +58,7 @@ const KIND_OF: Record<Exclude<keyof AssertionFile, 'transparent'>, CueKind> = {
   hypothetical: 'hypothetical',
   proximity: 'proximity',
   others: 'other',
+  corrections: 'correction',
 };
 
 /** Loads intents/assertion.yaml; a phrase with no words fails with its path. */

@@ -114,9 +114,12 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const placed = placesSaidTreated(all, clauses);
   const dropped = new Set([...aimed, ...before, ...placed, ...dismissedBySite(all), ...coursesBefore(tokens, all)]);
   const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
-  const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus);
+  const corrections = cues.filter((c) => c.kinds.includes('correction')).map((c) => c.start);
+  const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus, corrections);
   const codes = extractCodes(text);
-  const age = extractAge(text);
+  // "12 yo — typo, 72 yo": an age after the last correction replaces one before it.
+  const lastCorrection = corrections.at(-1);
+  const age = (lastCorrection === undefined ? undefined : extractAge(tokens.slice(lastCorrection).join(' '))) ?? extractAge(text);
   const dateOfService = extractDate(withoutBirth(text));
   const birth = extractBirth(text);
 

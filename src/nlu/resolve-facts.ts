@@ -28,7 +28,9 @@ export interface StatedFacts {
  * (`negated` in the lexicon) takes it; any other negated value is ruled out. Doubtful readings
  * are kept apart, what-ifs too; the most specific value wins and contradictions are reported.
  */
-export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): StatedFacts {
+export function resolveFacts(mentions: readonly Mention[], corpus: Corpus, corrections: readonly number[] = []): StatedFacts {
+  // After a correction ("prone — sorry, supine") only what follows it counts for the facts it restates.
+  const restated = corrections.length > 0 ? correctedMentions(mentions, corrections) : undefined;
   const seen = new Map<string, FactValue[]>();
   const whatIf = new Map<string, FactValue[]>();
   const excluded: Record<string, string[]> = {};
@@ -37,13 +39,15 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
   const yielded: [string, FactValue][] = [];
   const payers: string[] = [];
   for (const mention of mentions) {
-    if (mention.other) continue;
+    if (mention.other || restated?.has(mention)) continue;
     const { entry } = mention.phrase;
     const said = mention.proximate && entry.near ? entry.near : entry.set;
     const settings = mention.negated ? (entry.negated ?? flipBooleans(said)) : said;
     for (const [fact, value] of Object.entries(settings)) {
       if (fact === 'payer') {
-        if (!mention.negated && !payers.includes(String(value))) payers.push(String(value));
+        // A negated phrase names its payer only where the entry says so ("not in the CVS program").
+        const named = !mention.negated || entry.negated?.payer !== undefined;
+        if (named && !payers.includes(String(value))) payers.push(String(value));
         continue;
       }
       if (mention.doubt) doubted.push({ fact, value, negated: mention.negated, doubt: mention.doubt });
@@ -107,6 +111,21 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus): Stat
   for (const [fact, value] of yielded) if (!said(fact)) facts[fact] = value;
   for (const hint of hinted) if (!said(hint.fact)) unsure.push(hint);
   return { facts, payers, conflicts, excluded, unsure, whatIf: settledWhatIf };
+}
+
+/**
+ * The mentions a later correction replaces: for each correction, every mention before it of a
+ * fact that a mention after it (up to the next correction) states again.
+ */
+function correctedMentions(mentions: readonly Mention[], corrections: readonly number[]): Set<Mention> {
+  const replaced = new Set<Mention>();
+  const factsOf = (m: Mention) => Object.keys(m.phrase.entry.set).filter((f) => f !== 'payer');
+  for (const [k, at] of corrections.entries()) {
+    const next = corrections[k + 1] ?? Number.POSITIVE_INFINITY;
+    const restated = new Set(mentions.filter((m) => m.start >= at && m.start < next && !m.other).flatMap(factsOf));
+    for (const m of mentions) if (m.start < at && factsOf(m).some((f) => restated.has(f))) replaced.add(m);
+  }
+  return replaced;
 }
 
 function add(into: Map<string, FactValue[]>, fact: string, value: FactValue) {

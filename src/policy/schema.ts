@@ -107,6 +107,8 @@ const FactBase = {
   label: z.string().min(1),
   ask: z.string().min(1),
   sayWhenAssumed: z.boolean().optional(),
+  /** Says who a policy applies to (age, the plan's program): stated, "does the policy apply?" is answered by the scope rules. */
+  population: z.boolean().optional(),
   /** Facts whose change in a thread makes this one stale (a new diagnosis, a new set-up). */
   resetBy: z.array(FactName).optional(),
 };

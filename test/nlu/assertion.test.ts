@@ -135,6 +135,21 @@ describe('negation scope', () => {
     expect(parse(question).facts).toMatchObject(facts);
   });
 
+  test.each([
+    ['a position corrected', 'Horizon rectal ca 3D, prone — sorry, supine', { position: 'supine' }],
+    ['an intent corrected', 'CVS: curative — sorry, palliative — 3D lung', { treatmentIntent: 'palliative' }],
+    ['an age corrected', 'Horizon: 12 yo — typo, 72 yo — 3D NSCLC', { age: 'adult' }],
+    ['a correction of something else leaves the rest', 'prone, 3D rectal — sorry, Horizon not CVS', { position: 'prone' }],
+  ])('a correction replaces what came before it: %s', (_name, question, facts) => {
+    const parsed = parse(question);
+    expect(parsed.facts).toMatchObject(facts);
+    expect(parsed.conflicts).toEqual([]);
+  });
+
+  test('"sorry" with nothing restated changes nothing', () => {
+    expect(parse('prone, sorry for the long message').facts.position).toBe('prone');
+  });
+
   test('"vs" offers alternatives as "or" does: neither is stated', () => {
     const parsed = parse('breast boost, have not decided photons vs electrons yet');
     expect(parsed.facts.beam).toBeUndefined();

@@ -353,6 +353,18 @@ met('horizon.V.superficial-electron.billing', 'electrons', { modality: 'electron
 met('horizon.billing.silent', 'proton', { modality: 'proton' });
 
 // CVS — necessity
+met('cvs.scope.program', 'a plan not signed up for the Radiation Oncology program, IMRT', {
+  modality: 'imrt',
+  programMember: false,
+});
+notMet(
+  'cvs.scope.program',
+  'a plan signed up, IMRT',
+  { modality: 'imrt', programMember: true },
+  'medically_necessary',
+  'cvs.imrt-pbt',
+);
+met('cvs.scope.program.billing', 'a plan not signed up, SBRT billing', { modality: 'sbrt', programMember: false });
 met('cvs.3dcrt.whole-brain-no-hippocampal-sparing', 'WBRT without hippocampal sparing', {
   wholeBrain: true,
   hippocampalSparing: false,

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+
+const pipeline = defaultPipeline();
+const ask = (q: string) => answer(q, { pipeline, today: '2026-12-02' });
+const finding = async (q: string, payer: string) => (await ask(q)).findings.find((f) => f.payer === payer);
+
+describe('who the policies apply to (scope and population rules)', () => {
+  test.each([
+    [
+      'cvs.scope.program: a plan not signed up',
+      'CVS: employer group is NOT enrolled in the CVS Radiation Oncology program, IMRT prostate, IGRT?',
+      'cvs',
+      'not_applicable',
+    ],
+    [
+      'cvs.scope.program: never signed up',
+      'the plan never signed up for the CVS Radiation Oncology program; IGRT with IMRT ok?',
+      'cvs',
+      'not_applicable',
+    ],
+    [
+      'cvs.scope.program.billing: billing too',
+      'CVS, plan not enrolled in the CVS radiation oncology program: bill 77387 with SBRT?',
+      'cvs',
+      'not_applicable',
+    ],
+    [
+      'cvs: signed up, the policy decides',
+      'CVS member signed up for the CVS Radiation Oncology program, IMRT prostate, IGRT?',
+      'cvs',
+      'medically_necessary',
+    ],
+    ['cvs: unstated, taken as signed up', 'CVS IMRT prostate, IGRT?', 'cvs', 'medically_necessary'],
+    ['horizon.scope.pediatric', 'Horizon IMRT for a 9 year old, IGRT?', 'horizon', 'not_applicable'],
+  ])('%s', async (_rule, question, payer, determination) => {
+    expect((await finding(question, payer))?.determination).toBe(determination);
+  });
+
+  test('"does the policy apply to them?" with who they are stated is answered by the scope rule', async () => {
+    const a = await ask(
+      'CVS: pt’s employer group is NOT enrolled in the CVS Radiation Oncology program. does this IGRT policy apply to them?',
+    );
+    expect(a.findings.map((f) => [f.payer, f.determination])).toEqual([['cvs', 'not_applicable']]);
+    expect(a.findings[0]?.citation.excerpt).toMatch(/signed up for the CVS Radiation Oncology program/);
+  });
+
+  test('"who does the policy apply to?" alone is a policy fact', async () => {
+    expect((await ask('who does the horizon policy apply to?')).intent).toBe('policy_info');
+  });
+});
