@@ -76,20 +76,42 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
           question,
         );
   const answered = turn.intent !== 'help' && turn.intent !== 'out_of_scope';
+  const oneCase = (parsed.patients ?? 1) > 1 ? oneCaseAtATime(composed) : composed;
   if (threadId && store && answered)
-    await store.set(threadId, threadState(turn, composed, parsed.age ?? previous?.age, date, now));
-  const carried = answered && previous ? carriedLabels(pipeline, turn, parsed, previous, composed, date) : [];
+    await store.set(threadId, threadState(turn, oneCase, parsed.age ?? previous?.age, date, now));
+  const carried = answered && previous ? carriedLabels(pipeline, turn, parsed, previous, oneCase, date) : [];
   const notices = [
     instructions > 0 ? IGNORED_INSTRUCTION : '',
     parsed.truncated ? `(Your message was long; I read its first ${MAX_QUESTION_LENGTH} characters.)` : '',
     parsed.otherPayers.length > 0 ? `(I have no policy for ${parsed.otherPayers.join(', ')}; it is left out.)` : '',
   ].filter(Boolean);
+  const said = [...(oneCase.notices ?? []), ...notices];
   const structured = {
-    ...composed,
-    ...(notices.length > 0 ? { notices } : {}),
+    ...oneCase,
+    ...(said.length > 0 ? { notices: said } : {}),
     ...(carried.length > 0 ? { carried } : {}),
   };
   return { ...structured, text: renderText(pipeline.corpus, structured) };
+}
+
+/**
+ * A message about two patients ("Pt A (Horizon) prostate … Pt B (CVS) rib met …") mixes their
+ * facts: no finding is given from the mixture; each case is asked for on its own.
+ */
+function oneCaseAtATime(composed: Answer): Answer {
+  if (!CASE_INTENTS.has(composed.intent) || composed.findings.length === 0) return composed;
+  const reason = 'This message describes more than one patient; ask about one patient at a time so their facts are not mixed.';
+  return {
+    ...composed,
+    findings: composed.findings.map((f) => ({
+      ...f,
+      determination: 'needs_info' as const,
+      missing: ['diagnosis'],
+      reason,
+      assumed: [],
+    })),
+    notices: [...(composed.notices ?? []), `(${reason})`],
+  };
 }
 
 const IGNORED_INSTRUCTION =

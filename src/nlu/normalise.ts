@@ -16,6 +16,8 @@ export function normaliseText(raw: string): string {
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/[\u2010-\u2015]/g, '-');
   }
+  // "?epidural extension", "?mets": a question mark before a word is the chart's "possible".
+  if (text.includes('?')) text = text.replace(/(^|[\s(,;])\?(?=[a-z])/g, '$1possible ');
   if (text.includes('w/')) text = text.replace(/\bw\/o\b/g, ' without ').replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ');
   if (text.includes("'")) text = text.replace(/\b(what|that|it|there|where|who|how|here|which)'s\b/g, '$1 is');
   text = text.replace(/\b(what|that|there|where|who|how|here)s\b/g, '$1 is');

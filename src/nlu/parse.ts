@@ -65,6 +65,8 @@ export interface ParsedQuestion {
   readonly claimCheck: boolean;
   /** Payers named that have no policy here (Aetna, Cigna …). */
   readonly otherPayers: readonly string[];
+  /** More than one patient described: the facts read are no single case. */
+  readonly patients?: number;
   /** A second question beside the case's: one about the policy itself. */
   readonly also?: 'policy_info';
   /** IGRT methods named by their words or devices (ids of intents/igrt-methods.yaml), each once. */
@@ -229,6 +231,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     claimCheck: isClaimCheck(text, codes),
     otherPayers,
     ...(both ? { also: 'policy_info' as const } : {}),
+    ...(TWO_PATIENTS.test(text) ? { patients: 2 } : {}),
     methods: [...new Set(mentions.filter((m) => !m.method.startsWith('code ')).map((m) => m.method))],
     truncated,
     empty,
@@ -377,8 +380,12 @@ function settledBySite(
   return settled;
 }
 
+/** Two patients labelled in one message ("Pt A … Pt B …", "patient 1 … patient 2"): their facts are not one case. */
+const TWO_PATIENTS = /\b(?:pt|patient)\s*#?\s*(?:a|1)\b[\s\S]*\b(?:pt|patient)\s*#?\s*(?:b|2)\b/;
+
 /** Two questions in one message: two question marks, or a second one joined on ("…, and is it …", "btw"). */
-const SECOND_QUESTION = /\?.*\S.*\?|\b(btw|also|and (is|are|does|do|can|will|would|should)|plus)\b/;
+const SECOND_QUESTION =
+  /\?.*\S.*\?|\b(btw|also|and (is|are|does|do|can|will|would|should)|or (do|does|is|are|should|can|must) (we|i|you|they|it)|plus)\b/;
 
 function pickIntent(
   order: readonly Intent[],

@@ -45,7 +45,7 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus, corre
     const settings = mention.negated ? (entry.negated ?? flipBooleans(said)) : said;
     for (const [fact, value] of Object.entries(settings)) {
       if (fact === 'payer') {
-        // A negated phrase names its payer only where the entry says so ("not in the CVS program").
+        // A negated phrase names its payer only where the entry says so ("not in that payer's program").
         const named = !mention.negated || entry.negated?.payer !== undefined;
         if (named && !payers.includes(String(value))) payers.push(String(value));
         continue;

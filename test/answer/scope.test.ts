@@ -46,6 +46,22 @@ describe('who the policies apply to (scope and population rules)', () => {
     expect(a.findings[0]?.citation.excerpt).toMatch(/signed up for the CVS Radiation Oncology program/);
   });
 
+  test('two patients in one message: no finding from their mixed facts, each asked for on its own', async () => {
+    const a = await ask(
+      'two quick ones: Pt A (Horizon) prostate 3D 78 Gy. Pt B (CVS) palliative rib met 8/1, no prior RT. IGRT ok for each?',
+    );
+    expect(a.findings.map((f) => f.determination)).toEqual(['needs_info', 'needs_info']);
+    expect(a.notices?.join(' ')).toMatch(/more than one patient/);
+  });
+
+  test('"IGRT ok, or do we go by an LCD?": the case is answered and the policy question after it', async () => {
+    const a = await ask(
+      'Horizon Medicare Advantage, distal esophagus 3D 50.4. IGRT ok, or do we have to go by some LCD for this?',
+    );
+    expect(a.findings[0]?.determination).toBe('medically_necessary');
+    expect(a.also?.length).toBeGreaterThan(0);
+  });
+
   test('"who does the policy apply to?" alone is a policy fact', async () => {
     expect((await ask('who does the horizon policy apply to?')).intent).toBe('policy_info');
   });

@@ -44,6 +44,24 @@ describe('readings from the structure around a phrase', () => {
     expect(parse(`${grade} grade teacher with breast ca, IMRT`).facts.age).toBeUndefined();
   });
 
+  test.each([
+    ['a chart "?" is a hedge', 'CVS, T8 bone met, ?epidural extension toward the cord, palliative 3D', 'criticalStructure'],
+    [
+      '"to see if" is a hedge',
+      'had RT in 2015 in the abdomen, dosimetry is pulling the old plan to see if it overlaps',
+      'priorIrradiation',
+    ],
+    ['a teenager may be 18 or 19', 'pt is a teenager, IMRT', 'age'],
+  ])('%s: asked, not taken ("%s")', (_rule, question, fact) => {
+    const parsed = parse(question);
+    expect(parsed.facts[fact]).toBeUndefined();
+    expect(parsed.unsure.map((u) => u.fact)).toContain(fact);
+  });
+
+  test('a node "right in" an earlier field is treated there before', () => {
+    expect(parse('palliative 3D to a neck node that sits right in the 2021 H&N field').facts.priorIrradiation).toBe(true);
+  });
+
   test('total skin electrons are electron beam therapy', () => {
     expect(parse('Horizon: TSEBT for mycosis fungoides, 36 Gy').facts.modality).toBe('electron');
   });
