@@ -95,7 +95,7 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
 }
 
 /**
- * A message about two patients ("Pt A (Horizon) prostate … Pt B (CVS) rib met …") mixes their
+ * A message about two patients ("Pt A (payer 1) prostate … Pt B (payer 2) rib met …") mixes their
  * facts: no finding is given from the mixture; each case is asked for on its own.
  */
 function oneCaseAtATime(composed: Answer): Answer {
