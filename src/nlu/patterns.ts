@@ -31,17 +31,17 @@ export function matchAt(
   i: number,
   pattern: Pattern,
 ): { length: number; numbers: number[] } | undefined {
+  // Most words start no pattern: ruled out before anything is built.
+  if (!standsAt(tokens, i, pattern)) return undefined;
   const numbers: number[] = [];
-  for (const [k, word] of pattern.entries()) {
-    const token = tokens[i + k];
-    if (token === undefined) return undefined;
-    if (typeof word === 'string') {
-      if (word !== token) return undefined;
-      continue;
+  for (let k = 0; k < pattern.length; k++) {
+    const word = pattern[k];
+    if (typeof word === 'string') continue;
+    const m = (word as RegExp).exec(tokens[i + k] as string) as RegExpExecArray;
+    for (let g = 1; g < m.length; g++) {
+      const text = m[g];
+      if (text !== undefined) numbers.push(numberOf(text));
     }
-    const m = word.exec(token);
-    if (!m) return undefined;
-    for (const text of m.slice(1)) if (text !== undefined) numbers.push(numberOf(text));
   }
   return { length: pattern.length, numbers };
 }

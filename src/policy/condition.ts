@@ -86,9 +86,11 @@ function leafValue(leaf: Leaf, scope: Scope): Truth {
   if ('unknown' in leaf) return scope.stated[leaf.fact] === undefined ? 'met' : 'not_met';
   const given = scope.facts[leaf.fact];
   if ('is' in leaf) return given === undefined ? 'unknown' : given === leaf.is ? 'met' : 'not_met';
+  // Loops, not closures: leaves are read for every rule and every case the enumeration tries.
   if ('has' in leaf) {
-    const codes = Array.isArray(given) ? given : [];
-    return leaf.has.some((code) => codes.includes(code)) ? 'met' : 'not_met';
+    if (!Array.isArray(given)) return 'not_met';
+    for (const code of leaf.has) if (given.includes(code)) return 'met';
+    return 'not_met';
   }
   const def = scope.table[leaf.fact];
   if (def?.kind !== 'enum' || (given !== undefined && typeof given !== 'string')) return 'unknown';
@@ -98,7 +100,8 @@ function leafValue(leaf: Leaf, scope: Scope): Truth {
     for (const v of leaf.in) if (above.has(v)) return 'met';
     // A value more general than the one asked for (prone vs prone on a belly board) leaves it
     // open, unless what is left of it once the ruled-out values go settles it.
-    const narrower = leaf.in.some((v) => ancestors(def, v).has(given));
+    let narrower = false;
+    for (const v of leaf.in) if (ancestors(def, v).has(given)) narrower = true;
     if (!narrower) return 'not_met';
     if (!excluded) return 'unknown';
   } else if (!excluded) return 'unknown';
