@@ -5,7 +5,8 @@ import { loadYaml } from '../../src/data/load-yaml.js';
 import { projectPath } from '../../src/data/paths.js';
 import { expandClasses, LexiconFile } from '../../src/nlu/lexicon.js';
 import { parseQuestion } from '../../src/nlu/parse.js';
-import { ReirradiationFile } from '../../src/nlu/reirradiation.js';
+import { compilePattern } from '../../src/nlu/patterns.js';
+import { placePatterns, ReirradiationFile } from '../../src/nlu/reirradiation.js';
 
 // Generated from intents/reirradiation.yaml: every relation × a rotation of references × negation, in one clause.
 const pipeline = defaultPipeline();
@@ -238,5 +239,19 @@ describe('a modality named as the earlier treatment is not this one', () => {
     ['the earlier one alone leaves the modality open', 'CVS palliative, PTV overlaps the SRS cavity treated 2024', undefined],
   ])('%s', (_why, q, expected) => {
     expect(parseQuestion(pipeline, q, '2025-03-04').facts.modality).toBe(expected);
+  });
+});
+
+// Place patterns are each side tokenised once and joined; that must be the whole phrase's tokens.
+describe('same-place patterns', () => {
+  test('every determiner with every place (the skeleton’s bones included) tokenises as the whole phrase', () => {
+    const expanded = [
+      ...new Set(
+        data.samePlace.places.flatMap((p, i) => expandClasses('reirradiation.yaml', `places[${i}]`, p, pipeline.lexicon.classes)),
+      ),
+    ];
+    const joined = data.samePlace.determiners.flatMap((d) => expanded.map((p) => compilePattern(`${d} ${p}`)));
+    expect(placePatterns(data.samePlace.determiners, expanded)).toEqual(joined);
+    expect(pipeline.reirradiation.places).toEqual(joined);
   });
 });
