@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
+import { localDate } from '../../src/answer/local-date.js';
 
 const TODAY = '2025-06-01';
 const ask = (question: string) => answer(question, { today: TODAY });
@@ -32,5 +33,20 @@ describe('dates of service: years, codes not valid on the date, and whose policy
     const notes = result.findings.flatMap((f) => f.changes).join(' ');
     expect(notes).toContain('policy: CVS Health');
     expect(notes).not.toContain('Horizon');
+  });
+});
+
+// The asker's date is kept per zone for the second it was read for; either side of a local
+// midnight it must be each instant's own date, in zones whose offsets are not whole hours too.
+describe('the asker’s date around local midnight', () => {
+  test.each([
+    ['America/New_York', '2025-03-09T04:59:59.999Z', '2025-03-08', '2025-03-09T05:00:00.000Z', '2025-03-09'],
+    ['Asia/Kolkata', '2025-06-01T18:29:59.999Z', '2025-06-01', '2025-06-01T18:30:00.000Z', '2025-06-02'],
+    ['Asia/Kathmandu', '2025-06-01T18:14:59.999Z', '2025-06-01', '2025-06-01T18:15:00.000Z', '2025-06-02'],
+    ['Africa/Monrovia', '1970-06-01T00:44:29.999Z', '1970-05-31', '1970-06-01T00:44:30.000Z', '1970-06-01'],
+  ])('%s: %s is %s, %s is %s', (zone, before, dayBefore, after, dayAfter) => {
+    expect(localDate(new Date(before), zone)).toBe(dayBefore);
+    expect(localDate(new Date(after), zone)).toBe(dayAfter);
+    expect(localDate(new Date(before), zone)).toBe(dayBefore);
   });
 });
