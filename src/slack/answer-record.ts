@@ -32,9 +32,20 @@ export type AnswerRecord = z.infer<typeof AnswerRecord>;
 
 const KEY = (id: string) => `answer:${id}`;
 
+// Ids are cut from a pool of random bytes, one randomBytes call per 256 ids rather than one per
+// answer (as crypto.randomUUID pools its entropy): a call costs more than the id.
+let pool = Buffer.alloc(0);
+let used = 0;
+
 /** A short, unguessable id for a button value (12 characters). */
 export function newRecordId(): string {
-  return randomBytes(9).toString('base64url');
+  if (used + 9 > pool.length) {
+    pool = randomBytes(9 * 256);
+    used = 0;
+  }
+  const id = pool.toString('base64url', used, used + 9);
+  used += 9;
+  return id;
 }
 
 export async function saveRecord(store: ContextStore, record: AnswerRecord): Promise<void> {
