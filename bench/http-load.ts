@@ -178,7 +178,7 @@ try {
   const bare = await server('bare Bolt', [projectPath('bench', 'bare-bolt.mjs')], false);
   const ours = await server('IGRT app', [projectPath('dist', 'main.js')], true);
   console.log(
-    `== HTTP, open loop: ${RATES.join(', ')} commands/s for ${SECONDS} s each from ${USERS} returning users, and first contact (a new user each command) at ${FIRST_CONTACT_RATE}/s; both servers, ${RUNS} runs; LOG_LEVEL=${LOG_LEVEL}; questions: ${mix.label} (${mix.count}); ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
+    `== HTTP, open loop: ${RATES.join(', ')} commands/s for ${SECONDS} s each from ${USERS} returning users in 100 channels, and first contact (a new user each command) at ${FIRST_CONTACT_RATE}/s; both servers, ${RUNS} runs; LOG_LEVEL=${LOG_LEVEL}; questions: ${mix.label} (${mix.count}); ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
   );
   // Warm-up: JIT, caches and sockets, on both, at a moderate rate; each returning user asks once.
   for (const s of [bare, ours]) {

@@ -11,13 +11,18 @@ import { latencies as summary } from './stats.js';
 // Each command's response_url carries its tag and due time, so the Slack stub can time the
 // answer end to end. USERS says who asks: "new" gives every command a user never seen (first
 // contact: the app looks the user's time zone up), a number N draws users in turn from a pool of
-// N returning ones (sized by the caller so no one passes the per-user rate limit). node:http with
+// N returning ones (sized by the caller so no one passes the per-user rate limit), each in their
+// own one of 100 channels. node:http with
 // keep-alive, not fetch: fetch costs several times the CPU per request.
 const [url, rateText, secondsText, secret, responseBase, questionsFile, tag, offsetText, usersText] = process.argv.slice(2);
 const rate = Number(rateText);
 const total = Math.round(rate * Number(secondsText));
 const offset = Number(offsetText ?? 0);
 const pool = usersText === undefined || usersText === 'new' ? undefined : Number(usersText);
+// Askers spread over 100 channels: the app delivers to one channel at most a few replies at a
+// time (so one hanging channel cannot hold the rest), and 300 commands a second from one
+// channel would measure that limit, not the app.
+const CHANNELS = 100;
 const questions = readFileSync(questionsFile as string, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
@@ -38,12 +43,14 @@ const allDone = new Promise<void>((resolve) => {
 });
 
 function send(i: number, due: number): void {
+  // Each user asks in a channel of their own among CHANNELS, as people ask where they work.
+  const asker = pool === undefined ? i : (offset + i) % pool;
   const body = new URLSearchParams({
     command: '/igrt',
     text: questions[(offset + i) % questions.length] as string,
     team_id: 'T1',
-    channel_id: 'C1',
-    user_id: pool === undefined ? `U${tag}-${i}` : `UR${(offset + i) % pool}`,
+    channel_id: `C${asker % CHANNELS}`,
+    user_id: pool === undefined ? `U${tag}-${i}` : `UR${asker}`,
     response_url: `${responseBase}/respond/${tag}/${due.toFixed(3)}`,
     trigger_id: 't',
   }).toString();
