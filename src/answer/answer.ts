@@ -1,7 +1,7 @@
 import { carriedIntoNewCase, caseBoundary } from '../context/case-boundary.js';
 import { mergeTurn, type Turn } from '../context/merge.js';
 import type { ContextStore, ThreadState } from '../context/store.js';
-import type { Answer, DateUsed } from '../contract/answer.js';
+import { type Answer, CASE_INTENTS, type DateUsed } from '../contract/answer.js';
 import { dateOfService } from '../nlu/details.js';
 import { neutralise } from '../nlu/instructions.js';
 import { MAX_QUESTION_LENGTH } from '../nlu/normalise.js';
@@ -168,7 +168,6 @@ function withPolicyFacts(pipeline: Pipeline, composed: Answer, parsed: ParsedQue
   const { lines } = policyInfo(pipeline, payers, question);
   return lines.length > 0 ? { ...composed, also: lines } : composed;
 }
-const CASE_INTENTS: ReadonlySet<string> = new Set(['coverage', 'billing', 'compare']);
 
 /** The answer for the turn's intent; `text` is the body for answers with no structured view (see renderText). */
 function compose(
@@ -183,8 +182,9 @@ function compose(
   // "Which code for IGRT in HOPPS?" names no code to look up: the policy's coding text answers it.
   const codes = Array.isArray(turn.facts.codes) ? turn.facts.codes : [];
   // "Which code for CBCT?" names a method instead: the codes that report it answer.
-  const byMethod = turn.intent === 'code_lookup' && codes.length === 0 && parsed.methods.length > 0;
-  const intent = turn.intent === 'code_lookup' && codes.length === 0 && !byMethod ? 'policy_info' : turn.intent;
+  const lookup = turn.intent === 'code_lookup' && codes.length === 0;
+  const byMethod = lookup && parsed.methods.length > 0;
+  const intent = lookup && !byMethod ? 'policy_info' : turn.intent;
   switch (intent) {
     case 'help':
       return helpAnswer(pipeline);

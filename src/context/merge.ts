@@ -1,12 +1,9 @@
-import type { Intent } from '../contract/answer.js';
+import { CASE_INTENTS, type Intent } from '../contract/answer.js';
 import type { ParsedQuestion } from '../nlu/parse.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
 import { ancestors, type Facts, type FactValue } from '../policy/facts.js';
 import type { ThreadState } from './store.js';
-
-/** Intents about a case, whose facts a follow-up can extend. */
-const CASE_INTENTS: readonly Intent[] = ['coverage', 'billing', 'compare'];
 
 /** The question as the thread now stands: this message's facts over what the thread established. */
 export interface Turn {
@@ -83,7 +80,7 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
   }
   const awaited = previous.awaiting ? corpus.facts[previous.awaiting] : undefined;
   if (previous.awaiting && awaited?.kind === 'boolean' && parsed.yesNo !== undefined) facts[previous.awaiting] = parsed.yesNo;
-  const caseQuestion = CASE_INTENTS.includes(previous.intent);
+  const caseQuestion = CASE_INTENTS.has(previous.intent);
   const keepsIntent =
     caseQuestion &&
     (parsed.intent === undefined ||

@@ -5,6 +5,9 @@ import { Determination } from './determination.js';
 export const Intent = z.enum(['coverage', 'billing', 'code_lookup', 'compare', 'policy_info', 'help', 'out_of_scope']);
 export type Intent = z.infer<typeof Intent>;
 
+/** Intents whose answer is a set of findings about a case. */
+export const CASE_INTENTS: ReadonlySet<Intent> = new Set(['coverage', 'billing', 'compare']);
+
 export const Citation = z.strictObject({
   policyId: z.string(),
   section: z.string(),

@@ -1,5 +1,14 @@
 import { EXTERNAL_MARKER } from '../codes/citation.js';
-import type { Answer, ClaimView, Confirm, Conflict, DateUsed, Finding, Understood } from '../contract/answer.js';
+import {
+  type Answer,
+  CASE_INTENTS,
+  type ClaimView,
+  type Confirm,
+  type Conflict,
+  type DateUsed,
+  type Finding,
+  type Understood,
+} from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import { claimTable } from './claim-table.js';
 import { DETERMINATION_WORDS } from './words.js';
@@ -8,9 +17,6 @@ import { DETERMINATION_WORDS } from './words.js';
 export const CHANGE_MARK = '⚠️';
 
 export const DISCLAIMER = 'Policy guidance, not a coverage guarantee.';
-
-/** Intents whose answer is a set of findings about a case, rendered from its fields. */
-const CASE_INTENTS: ReadonlySet<Answer['intent']> = new Set(['coverage', 'billing', 'compare']);
 
 /**
  * The plain-text answer, from its fields: notices, then the claim check, the case findings, or
