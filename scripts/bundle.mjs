@@ -39,7 +39,9 @@ try {
 } catch {
   // No cache: compiled as usual.
 }
-const source = \`(function (exports, require, module, __filename, __dirname) {\${readFileSync(file, 'utf8')}\\n})\`;
+// The build escapes every character past ASCII, so latin1 reads it as one-byte text (as UTF-8,
+// a few dashes in comments made all 1.1 MB a two-byte string).
+const source = \`(function (exports, require, module, __filename, __dirname) {\${readFileSync(file, 'latin1')}\\n})\`;
 const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
 if (process.env.ASK_WRITE_CODE_CACHE === '1') {
   // The build's warm-up: the cache taken at exit holds every function the run compiled.
@@ -77,6 +79,14 @@ if (process.argv.includes('--code-cache')) {
     banner: { js: `"use strict";\nvar __bundle_url = require('node:url').pathToFileURL(__filename).href;` },
     define: { 'import.meta.url': '__bundle_url' },
   });
+  // esbuild escapes non-ASCII in strings but keeps it in comments and regular expression
+  // literals; \uXXXX means the same character in all three (a pair of them, one astral
+  // character, in a /u expression too), so the loader can read the bundle as latin1.
+  const code = readFileSync(bundle, 'utf8');
+  writeFileSync(
+    bundle,
+    code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
   rmSync(cache, { force: true });
   writeFileSync(entry, LOADER);
 }

@@ -17,8 +17,12 @@ const parse = (text: string): unknown => (require('yaml') as typeof import('yaml
 // Code run from the sources (tests, tsx) never trusts it — its schemas may be newer than the build.
 const SNAPSHOT = projectPath('dist', 'data-snapshot.json');
 // What the compiled code reads: the validated values and the compiled structures, in a file of
-// their own, so a start that needs no YAML never reads or parses the parsed values too.
-const COMPILED = projectPath('dist', 'data-compiled.json');
+// their own, so a start that needs no YAML never reads or parses the parsed values too. Its
+// first line is a JSON index (key → byte range); the rest is each entry's text end to end, read
+// as bytes and decoded only where an entry is used. Keeping each value's JSON as a string inside
+// one JSON document (as before) decoded and unescaped all 2.4 MB twice per start, most of it the
+// lexicon's phrase lines that a question uses a few of.
+const COMPILED = projectPath('dist', 'data-compiled.idx');
 const DATA_DIRS = ['policy-corpus', 'intents'];
 // 'use': read validated values back (compiled code); 'record': validate afresh and note the
 // results (the build, whose previous snapshot may predate its schemas); 'off': sources.
@@ -28,14 +32,9 @@ let validatedMode: 'use' | 'record' | 'off' = import.meta.url.includes('/dist/')
 interface Parsed {
   readonly parsed: Map<string, string>;
 }
-interface Compiled {
-  readonly validated: Map<string, string>;
-  /** Structures compiled from the data (the lexicon's phrase index), by a key naming their inputs' hash. */
-  readonly compiled: Map<string, string>;
-}
 
 let parsedCache: Parsed | undefined;
-let compiledCache: Compiled | undefined;
+let compiledCache: Entries | undefined;
 
 /** A snapshot file's maps, or empty ones: a missing or damaged snapshot is only a missed shortcut. */
 function readMaps(file: string, names: readonly string[]): Partial<Record<string, Map<string, string>>> {
@@ -59,10 +58,66 @@ function parsedSnapshot(): Parsed {
   return parsedCache;
 }
 
-function compiledSnapshot(): Compiled {
+/** Texts by key, from one buffer: an index line, then the texts; each decoded when asked for. */
+export class Entries {
+  private constructor(
+    private readonly bytes: Buffer,
+    private readonly base: number,
+    private readonly ranges: Readonly<Record<string, readonly [number, number] | undefined>>,
+  ) {}
+
+  /** No entries: what a missing or damaged file reads as. */
+  static readonly empty = new Entries(Buffer.alloc(0), 0, {});
+
+  /** The bytes `encode` wrote (a damaged index throws: the caller treats that as no file). */
+  static decode(bytes: Buffer): Entries {
+    const end = bytes.indexOf(10);
+    if (end < 0) throw new Error('no index line');
+    return new Entries(bytes, end + 1, JSON.parse(bytes.toString('latin1', 0, end)) as Record<string, [number, number]>);
+  }
+
+  /** Texts (JSON of values, or raw text) by key, as one buffer. */
+  static encode(texts: ReadonlyMap<string, string>): Buffer {
+    const ranges: Record<string, [number, number]> = {};
+    const bodies: Buffer[] = [];
+    let at = 0;
+    for (const [key, text] of texts) {
+      const body = Buffer.from(text, 'utf8');
+      ranges[key] = [at, at + body.length];
+      bodies.push(body);
+      at += body.length;
+    }
+    return Buffer.concat([Buffer.from(`${asciiJson(ranges)}\n`, 'latin1'), ...bodies]);
+  }
+
+  text(key: string): string | undefined {
+    const range = this.ranges[key];
+    return range && this.bytes.toString('utf8', this.base + range[0], this.base + range[1]);
+  }
+
+  /** An ASCII text's parts, each decoded when sliced: the rest of it is never read. */
+  slices(key: string): KeptText | undefined {
+    const range = this.ranges[key];
+    if (!range) return undefined;
+    const at = this.base + range[0];
+    return { length: range[1] - range[0], slice: (start, end) => this.bytes.toString('latin1', at + start, at + end) };
+  }
+}
+
+/** A text kept by the build (see recordCompiledText), read in parts. */
+export interface KeptText {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+function compiledSnapshot(): Entries {
   if (!compiledCache) {
-    const { validated = new Map(), compiled = new Map() } = readMaps(COMPILED, ['validated', 'compiled']);
-    compiledCache = { validated, compiled };
+    try {
+      compiledCache = existsSync(COMPILED) ? Entries.decode(readFileSync(COMPILED)) : Entries.empty;
+    } catch {
+      // Every file is then validated and the lexicon compiled.
+      compiledCache = Entries.empty;
+    }
   }
   return compiledCache;
 }
@@ -75,6 +130,7 @@ export function recordValidatedValues(): void {
 /** Validated values recorded by this process (the build), by file and hash. */
 const recorded = new Map<string, unknown>();
 const recordedCompiled = new Map<string, () => unknown>();
+const recordedTexts = new Map<string, () => string>();
 
 /** The sha256 of a text: the snapshot's key for data and what is compiled from it. */
 export function contentHash(text: string): string {
@@ -94,7 +150,7 @@ export function parseYamlText(text: string): unknown {
 /** The value a file's schema gave this very text at build time, when running the compiled code that built it. */
 export function validatedValue(file: string, text: string): unknown {
   if (validatedMode !== 'use') return undefined;
-  const hit = compiledSnapshot().validated.get(validatedKey(file, text));
+  const hit = compiledSnapshot().text(`validated:${validatedKey(file, text)}`);
   return hit === undefined ? undefined : JSON.parse(hit);
 }
 
@@ -109,8 +165,22 @@ export function recordValidated(file: string, text: string, value: unknown): voi
  */
 export function compiledValue(key: string): unknown {
   if (validatedMode !== 'use') return undefined;
-  const hit = compiledSnapshot().compiled.get(key);
+  const hit = compiledSnapshot().text(`compiled:${key}`);
   return hit === undefined ? undefined : JSON.parse(hit);
+}
+
+/** A text the build kept under `key` as it is (no JSON), for the compiled code; see recordCompiledText. */
+export function compiledText(key: string): KeptText | undefined {
+  return validatedMode === 'use' ? compiledSnapshot().slices(`text:${key}`) : undefined;
+}
+
+/**
+ * Notes, during the build, a text to keep as it is beside the compiled structures: a large one
+ * the compiled code reads parts of (by offsets in a compiled value) without decoding the rest.
+ * Printable ASCII and line ends only, so its offsets are byte offsets in the file as well.
+ */
+export function recordCompiledText(key: string, text: () => string): void {
+  if (validatedMode === 'record') recordedTexts.set(key, text);
 }
 
 /** Notes, during the build, how to write a compiled structure into the snapshot (called once, at write time). */
@@ -138,16 +208,21 @@ function asciiJson(value: unknown): string {
 /** Writes the snapshot of every data file; call it only after the data has loaded and validated. */
 export function writeSnapshot(): number {
   const parsed: Record<string, string> = {};
-  const validated: Record<string, string> = {};
+  const entries = new Map<string, string>();
   for (const file of DATA_DIRS.flatMap((dir) => yamlFiles(projectPath(dir)))) {
     const text = readFileSync(file, 'utf8');
     parsed[contentHash(text)] = JSON.stringify(parse(text));
     const key = validatedKey(file, text);
-    if (recorded.has(key)) validated[key] = JSON.stringify(recorded.get(key));
+    if (recorded.has(key)) entries.set(`validated:${key}`, asciiJson(recorded.get(key)));
   }
-  const compiled = Object.fromEntries([...recordedCompiled].map(([key, serialise]) => [key, JSON.stringify(serialise())]));
+  for (const [key, serialise] of recordedCompiled) entries.set(`compiled:${key}`, asciiJson(serialise()));
+  for (const [key, kept] of recordedTexts) {
+    const text = kept();
+    if (/[^\x20-\x7e\n]/.test(text)) throw new Error(`kept text ${key}: not printable ASCII`);
+    entries.set(`text:${key}`, text);
+  }
   // The parsed values last: the launcher takes that file's time as the time of a complete build.
-  writeFileSync(COMPILED, asciiJson({ validated, compiled }));
+  writeFileSync(COMPILED, Entries.encode(entries));
   writeFileSync(SNAPSHOT, asciiJson({ parsed }));
   parsedCache = undefined;
   compiledCache = undefined;

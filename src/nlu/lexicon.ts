@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
-import { compiledValue, contentHash, recordCompiled } from '../data/snapshot.js';
+import { compiledText, compiledValue, contentHash, type KeptText, recordCompiled, recordCompiledText } from '../data/snapshot.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { FactValue } from '../policy/facts.js';
 import { phraseTokens } from './normalise.js';
@@ -131,12 +131,13 @@ export interface Suffix {
 
 /**
  * The lexicon as the build's snapshot keeps it: entries once, and each first word's phrases as
- * one string of lines "entry token token …" (longest first), which JSON reads far faster than
- * some 12k small arrays, decoded only when a question holds that word.
+ * lines "entry token token …" (longest first) in one text kept beside it (not JSON: 2 MB of
+ * lines, of which a question reads a few words'), here as each word's range in that text; a
+ * word's lines are decoded only when a question holds that word.
  */
 interface CompiledLexicon {
   readonly entries: readonly [group: string, entry: LexiconEntry][];
-  readonly phrases: readonly [first: string, lines: string][];
+  readonly phrases: readonly [first: string, start: number, end: number][];
   readonly words: readonly string[];
   readonly payers: readonly string[];
   readonly otherPayers: readonly (readonly string[])[];
@@ -155,18 +156,27 @@ interface CompiledLexicon {
 export function loadLexicon(corpus: Corpus, file = projectPath('intents', 'lexicon.yaml')): Lexicon {
   const key = `lexicon:${contentHash(`${readFileSync(file, 'utf8')}\0${JSON.stringify(corpus.facts)}\0${[...corpus.policies.keys()].join(',')}`)}`;
   const compiled = compiledValue(key) as CompiledLexicon | undefined;
-  if (compiled) return restore(compiled);
+  const lines = compiled && compiledText(key);
+  if (compiled && lines !== undefined) return restore(compiled, lines);
   const lexicon = compileLexicon(corpus, file);
-  recordCompiled(key, () => compact(lexicon));
+  let kept: { compiled: CompiledLexicon; lines: string } | undefined;
+  const keep = () => {
+    kept ??= compact(lexicon);
+    return kept;
+  };
+  recordCompiled(key, () => keep().compiled);
+  recordCompiledText(key, () => keep().lines);
   return lexicon;
 }
 
-function compact(lexicon: Lexicon): CompiledLexicon {
+/** The lexicon as the snapshot keeps it (see CompiledLexicon): the structure, and the phrase lines it points into. */
+export function compact(lexicon: Lexicon): { compiled: CompiledLexicon; lines: string } {
   const index = new Map<LexiconEntry, number>();
   const entries: [string, LexiconEntry][] = [];
-  const phrases = [...lexicon.byFirstToken.keys()].map((first): [string, string] => [
-    first,
-    (lexicon.byFirstToken.get(first) ?? [])
+  let lines = '';
+  const phrases = [...lexicon.byFirstToken.keys()].map((first): [string, number, number] => {
+    const start = lines.length;
+    lines += (lexicon.byFirstToken.get(first) ?? [])
       .map((phrase) => {
         let i = index.get(phrase.entry);
         if (i === undefined) {
@@ -175,30 +185,35 @@ function compact(lexicon: Lexicon): CompiledLexicon {
         }
         return `${i} ${phrase.tokens.join(' ')}`;
       })
-      .join('\n'),
-  ]);
+      .join('\n');
+    return [first, start, lines.length];
+  });
   return {
-    entries,
-    phrases,
-    words: [...lexicon.words],
-    payers: lexicon.payers,
-    otherPayers: lexicon.otherPayers,
-    suffixes: lexicon.suffixes,
-    payerRelations: [...lexicon.payerRelations],
-    classes: lexicon.classes,
+    lines,
+    compiled: {
+      entries,
+      phrases,
+      words: [...lexicon.words],
+      payers: lexicon.payers,
+      otherPayers: lexicon.otherPayers,
+      suffixes: lexicon.suffixes,
+      payerRelations: [...lexicon.payerRelations],
+      classes: lexicon.classes,
+    },
   };
 }
 
 /** A restored lexicon's phrases: a first word's lines become phrases the first time it is looked up. */
 class DecodedOnUse implements PhraseIndex {
-  private readonly encoded: ReadonlyMap<string, string>;
+  private readonly encoded: ReadonlyMap<string, readonly [number, number]>;
   private readonly decoded = new Map<string, readonly Phrase[]>();
 
   constructor(
-    lines: CompiledLexicon['phrases'],
+    ranges: CompiledLexicon['phrases'],
+    private readonly lines: KeptText,
     private readonly entries: CompiledLexicon['entries'],
   ) {
-    this.encoded = new Map(lines);
+    this.encoded = new Map(ranges.map(([first, start, end]) => [first, [start, end]]));
   }
 
   get size(): number {
@@ -212,13 +227,16 @@ class DecodedOnUse implements PhraseIndex {
   get(first: string): readonly Phrase[] | undefined {
     let list = this.decoded.get(first);
     if (list === undefined) {
-      const lines = this.encoded.get(first);
-      if (lines === undefined) return undefined;
-      list = lines.split('\n').map((line) => {
-        const [i, ...tokens] = line.split(' ');
-        const [group, entry] = this.entries[Number(i)] as [string, LexiconEntry];
-        return { tokens, entry, group };
-      });
+      const range = this.encoded.get(first);
+      if (range === undefined) return undefined;
+      list = this.lines
+        .slice(range[0], range[1])
+        .split('\n')
+        .map((line) => {
+          const [i, ...tokens] = line.split(' ');
+          const [group, entry] = this.entries[Number(i)] as [string, LexiconEntry];
+          return { tokens, entry, group };
+        });
       this.decoded.set(first, list);
     }
     return list;
@@ -233,9 +251,10 @@ class DecodedOnUse implements PhraseIndex {
   }
 }
 
-function restore(compiled: CompiledLexicon): Lexicon {
+/** The lexicon from what `compact` made: the same phrases in the same order for every first word. */
+export function restore(compiled: CompiledLexicon, lines: KeptText): Lexicon {
   return {
-    byFirstToken: new DecodedOnUse(compiled.phrases, compiled.entries),
+    byFirstToken: new DecodedOnUse(compiled.phrases, lines, compiled.entries),
     words: new Set(compiled.words),
     payers: compiled.payers,
     otherPayers: compiled.otherPayers,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { projectPath } from '../../src/data/paths.js';
-import { parseYamlText, validatedValue } from '../../src/data/snapshot.js';
+import { Entries, parseYamlText, validatedValue } from '../../src/data/snapshot.js';
 
 describe('data snapshot', () => {
   test('a data file parses to the same value with or without the snapshot', () => {
@@ -24,5 +24,23 @@ describe('data snapshot', () => {
   test('code run from the sources never takes a validated value from the build: its schemas may be newer', () => {
     const file = projectPath('intents', 'intents.yaml');
     expect(validatedValue(file, readFileSync(file, 'utf8'))).toBeUndefined();
+  });
+
+  test('kept entries: each text comes back as written, read in parts, and a damaged index is refused', () => {
+    const texts = new Map([
+      ['validated:a.yaml', '{"q":"\\u201cquoted\\u201d"}'],
+      ['text:lines', '0 image guided\n1 image guidance'],
+      ['empty', ''],
+      ['utf8', 'caf\u00e9 \u2014 ok'],
+    ]);
+    const entries = Entries.decode(Entries.encode(texts));
+    for (const [key, text] of texts) expect(entries.text(key)).toBe(text);
+    expect(entries.text('missing')).toBeUndefined();
+    const lines = entries.slices('text:lines');
+    expect(lines?.length).toBe(31);
+    expect(lines?.slice(2, 14)).toBe('image guided');
+    expect(entries.slices('missing')).toBeUndefined();
+    expect(() => Entries.decode(Buffer.from('{"a":[0,1]'))).toThrow();
+    expect(Entries.empty.text('validated:a.yaml')).toBeUndefined();
   });
 });

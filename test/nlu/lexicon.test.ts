@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { compact, restore } from '../../src/nlu/lexicon.js';
 import { parseQuestion } from '../../src/nlu/parse.js';
 
 // Every phrase of intents/lexicon.yaml (word classes expanded), read alone, says what its entry says.
@@ -32,5 +33,19 @@ describe('lexicon: an organ named as a diagnosis is an organ at risk near the ta
     ['sacral met close to the rectum', { diagnosis: 'bone_metastasis', criticalStructure: true }],
   ])('%s', (question, facts) => {
     expect(parseQuestion(pipeline, question).facts).toMatchObject(facts);
+  });
+});
+
+describe('lexicon: as the build keeps it', () => {
+  test('restored from its compact form, every first word has the same phrases in the same order', () => {
+    const { compiled, lines } = compact(pipeline.lexicon);
+    const restored = restore(JSON.parse(JSON.stringify(compiled)), lines);
+    expect([...restored.byFirstToken.keys()]).toEqual([...pipeline.lexicon.byFirstToken.keys()]);
+    for (const first of pipeline.lexicon.byFirstToken.keys())
+      expect(restored.byFirstToken.get(first)).toEqual(pipeline.lexicon.byFirstToken.get(first));
+    expect(restored.byFirstToken.get('no-such-word')).toBeUndefined();
+    expect([...restored.words]).toEqual([...pipeline.lexicon.words]);
+    expect(restored.suffixes).toEqual(pipeline.lexicon.suffixes);
+    expect([...restored.payerRelations]).toEqual([...pipeline.lexicon.payerRelations]);
   });
 });
