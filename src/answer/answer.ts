@@ -13,6 +13,7 @@ import { claimAnswer } from './claim-answer.js';
 import { codeLookup, methodLookup } from './code-lookup.js';
 import { describeCarried } from './describe-facts.js';
 import { localDate } from './local-date.js';
+import { answerPerPatient } from './patients.js';
 import { defaultPipeline, type Pipeline } from './pipeline.js';
 import { policyInfo } from './policy-info.js';
 
@@ -66,6 +67,7 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
     !parsed.dateOfService && previous?.dateOfService
       ? { date: previous.dateOfService.date, from: 'earlier', written: previous.dateOfService.written }
       : dateOfService(parsed.dateOfService, today);
+  const answered = turn.intent !== 'help' && turn.intent !== 'out_of_scope';
   const composed =
     parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
       ? claimAnswer(pipeline, turn, parsed.codes, date)
@@ -75,8 +77,13 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
           parsed,
           question,
         );
-  const answered = turn.intent !== 'help' && turn.intent !== 'out_of_scope';
-  const oneCase = (parsed.patients ?? 1) > 1 ? oneCaseAtATime(composed) : composed;
+  // Patients on different plans are answered each on their own facts; otherwise no finding comes from the mixture.
+  const alone = { today, now, pipeline, ...(context.timeZone ? { timeZone: context.timeZone } : {}) };
+  const perPatient =
+    (parsed.patients ?? 1) > 1 && answered
+      ? await answerPerPatient(pipeline, question, today, (part) => answer(part, alone))
+      : undefined;
+  const oneCase = perPatient ?? ((parsed.patients ?? 1) > 1 ? oneCaseAtATime(composed) : composed);
   if (threadId && store && answered)
     await store.set(threadId, threadState(turn, oneCase, parsed.age ?? previous?.age, date, now));
   const carried = answered && previous ? carriedLabels(pipeline, turn, parsed, previous, oneCase, date) : [];

@@ -47,6 +47,8 @@ export const Finding = z.strictObject({
   changes: z.array(z.string()),
   /** For claim-line checks: the line or pair this finding is about. */
   subject: z.string().optional(),
+  /** For a message about more than one patient: the patient this finding is about, as labelled ("Pt A"). */
+  patient: z.string().optional(),
   trace: z.array(TraceEntry),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -24,6 +24,7 @@ import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { type DayReading, readDays } from './method-days.js';
 import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
+import { labelsTwoPatients } from './patients.js';
 import {
   type Composed,
   composedOrganProximity,
@@ -231,7 +232,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     claimCheck: isClaimCheck(text, codes),
     otherPayers,
     ...(both ? { also: 'policy_info' as const } : {}),
-    ...(TWO_PATIENTS.test(text) ? { patients: 2 } : {}),
+    ...(labelsTwoPatients(text) ? { patients: 2 } : {}),
     methods: [...new Set(mentions.filter((m) => !m.method.startsWith('code ')).map((m) => m.method))],
     truncated,
     empty,
@@ -379,9 +380,6 @@ function settledBySite(
   }
   return settled;
 }
-
-/** Two patients labelled in one message ("Pt A … Pt B …", "patient 1 … patient 2"): their facts are not one case. */
-const TWO_PATIENTS = /\b(?:pt|patient)\s*#?\s*(?:a|1)\b[\s\S]*\b(?:pt|patient)\s*#?\s*(?:b|2)\b/;
 
 /** Two questions in one message: two question marks, or a second one joined on ("…, and is it …", "btw"). */
 const SECOND_QUESTION =

@@ -180,6 +180,7 @@ function findingBlocks(corpus: Corpus, finding: Finding, many: boolean): KnownBl
   const title = escapeMrkdwn(policyHeading(corpus, finding.payer));
   const lines = [`*${title}*`, ...(many ? [`${mark} *${words}*`] : []), escapeMrkdwn(finding.reason)];
   if (finding.subject) lines.unshift(`*${escapeMrkdwn(finding.subject)}*`);
+  if (finding.patient) lines.unshift(`*Patient:* ${escapeMrkdwn(finding.patient)}`);
   const blocks: KnownBlock[] = [section(lines.join('\n'))];
   if (finding.citation.excerpt.startsWith(EXTERNAL_MARKER)) {
     blocks.push(section(`_Source: ${escapeMrkdwn(finding.citation.excerpt)}_`));

@@ -132,6 +132,7 @@ export function citationLine(finding: Finding): string {
 export function findingLines(corpus: Corpus, finding: Finding): string[] {
   const { mark, words } = DETERMINATION_WORDS[finding.determination];
   const lines = [policyHeading(corpus, finding.payer), `${mark} ${words}.`];
+  if (finding.patient) lines.push(`Patient: ${finding.patient}`);
   if (finding.subject) lines.push(`Claim: ${finding.subject}`);
   lines.push(`Why: ${finding.reason}`);
   if (finding.determination === 'needs_info') {

@@ -46,11 +46,23 @@ describe('who the policies apply to (scope and population rules)', () => {
     expect(a.findings[0]?.citation.excerpt).toMatch(/signed up for the CVS Radiation Oncology program/);
   });
 
-  test('two patients in one message: no finding from their mixed facts, each asked for on its own', async () => {
+  test('two patients on different plans: each payer is answered from its own patient, labelled', async () => {
     const a = await ask(
       'two quick ones: Pt A (Horizon) prostate 3D 78 Gy. Pt B (CVS) palliative rib met 8/1, no prior RT. IGRT ok for each?',
     );
-    expect(a.findings.map((f) => f.determination)).toEqual(['needs_info', 'needs_info']);
+    expect(a.findings.map((f) => [f.patient, f.payer, f.determination])).toEqual([
+      ['Pt A', 'horizon', 'medically_necessary'],
+      ['Pt B', 'cvs', 'not_medically_necessary'],
+    ]);
+    expect(a.text).toMatch(/Patient: Pt A[\s\S]*Patient: Pt B/);
+  });
+
+  test.each([
+    ['one plan for both', 'Horizon. patient 1: prostate IMRT. patient 2: palliative rib met 3D. IGRT ok?'],
+    ['a plan named for one only', 'Pt A (Horizon) prostate 3D 78 Gy. Pt B palliative rib met 8/1. IGRT?'],
+  ])('two patients, %s: no finding from their mixed facts, each asked for on its own', async (_case, question) => {
+    const a = await ask(question);
+    expect(a.findings.every((f) => f.determination === 'needs_info' && f.patient === undefined)).toBe(true);
     expect(a.notices?.join(' ')).toMatch(/more than one patient/);
   });
 
