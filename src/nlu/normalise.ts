@@ -10,8 +10,8 @@ export function normaliseText(raw: string): string {
   // Each group of rewrites runs only when its characters occur: most questions are plain ASCII.
   if (/[^\x20-\x7e]|`/.test(text)) {
     text = text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters (not line breaks) is the point.
+      .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ')
       .replace(/[\u2018\u2019\u02bc`´]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/[\u2010-\u2015]/g, '-');
@@ -28,6 +28,9 @@ export function normaliseText(raw: string): string {
       .replace(/\b(\w+)n't\b/g, '$1 not');
   }
   if (text.includes('can')) text = text.replace(/\bcan ?not\b/g, 'can not');
+  // A line break ends a clause, as in a pasted chart ("Hx: SBRT to the RUL in 2021" / "Plan: 3D to the LLL"),
+  // unless the line ends in a label or a list comma that the next line continues.
+  if (text.includes('\n')) text = text.replace(/([^\s:,])[ \t]*\r?\n\s*/g, '$1 . ');
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -57,7 +60,7 @@ export function tokenise(text: string): string[] {
     .replace(/[,]+/g, ` ${COMMA} `)
     .replace(/[:]+/g, ` ${COLON} `)
     .replace(/\?+/g, ` ${QUESTION} `)
-    .replace(/[.;!()[\]{}"]+/g, ` ${BOUNDARY} `)
+    .replace(/[.;!()[\]{}]+/g, ` ${BOUNDARY} `)
     .replace(/[^a-z0-9&'|,:?]+/g, ' ')
     .replace(/'s\b/g, '')
     .replace(/'/g, '')

@@ -18,12 +18,13 @@ import {
 } from './details.js';
 import { type Found, findPhrases } from './extract.js';
 import { histologyPhrases } from './histology.js';
+import { readHistory } from './history.js';
 import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
 import { type MethodTable, methodMentions, methodPairs } from './igrt-methods.js';
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { type DayReading, readDays } from './method-days.js';
-import { MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
+import { MAX_QUESTION_LENGTH, normaliseText, phraseTokens, tokenise } from './normalise.js';
 import { labelsTwoPatients } from './patients.js';
 import {
   type Composed,
@@ -115,7 +116,18 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const before = earlierTreatments(all, clauses);
   // "the same area was never treated": the statement says whether that place was treated, not "same area" alone.
   const placed = placesSaidTreated(all, clauses);
-  const dropped = new Set([...aimed, ...before, ...placed, ...dismissedBySite(all), ...coursesBefore(tokens, all)]);
+  // "Hx: SBRT 54/3 to a RUL nodule in 2021": a line of history names an earlier course.
+  const history = readHistory(model.reirradiation, tokens, all);
+  const dropped = new Set([
+    ...aimed,
+    ...before,
+    ...placed,
+    ...dismissedBySite(all),
+    ...coursesBefore(tokens, all),
+    ...(history?.earlier ?? []),
+  ]);
+  // "SBRT was discussed at TB but we're doing 3D": a treatment only weighed gives way to one stated.
+  for (const f of weighedOnly(model.lexicon, tokens, all, dropped)) dropped.add(f);
   const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
   const corrections = cues.filter((c) => c.kinds.includes('correction')).map((c) => c.start);
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus, corrections);
@@ -164,6 +176,11 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
       negated: false,
       doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
     });
+  // Radiation in a line of history: where it was is asked, unless it was a level this course treats again.
+  if (history?.radiation && facts.priorIrradiation === undefined && !unsure.some((u) => u.fact === 'priorIrradiation')) {
+    if (history.samePlace) facts.priorIrradiation = true;
+    else unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'proximity' } });
+  }
   // "PTV abuts the spinal cord", "within 5 mm of the brainstem": a relation and an organ at risk in one clause.
   organProximity(facts, unsure, composedOrganProximity(clauseText, clauses));
   if (age === undefined && birth) {
@@ -333,16 +350,58 @@ function bySite(found: readonly { phrase: { entry: LexiconEntry } }[], facts: Fa
  * nothing but a course are read so ("after IMRT was denied" still says the denial).
  */
 function coursesBefore(tokens: readonly string[], found: readonly Found[]): Found[] {
-  return found.filter((f) => {
+  const isCourse = (f: Found) => {
     const { set } = f.phrase.entry;
-    const course = set.boost === false || (set.modality !== undefined && Object.keys(set).every((k) => COURSE_FACTS.has(k)));
-    if (!course) return false;
+    return set.boost === false || (set.modality !== undefined && Object.keys(set).every((k) => COURSE_FACTS.has(k)));
+  };
+  const courses = found.filter(isCourse);
+  // "after 3D whole breast": a course word may stand between "after" and the course it names.
+  const courseEndingAt = (i: number) => courses.find((c) => c.end - 1 === i);
+  return courses.filter((f) => {
     let i = f.start - 1;
-    while (i >= 0 && DETERMINER_WORDS.has(tokens[i] as string)) i--;
+    for (let c = courseEndingAt(i); DETERMINER_WORDS.has(tokens[i] as string) || c; c = courseEndingAt(i))
+      i = c ? c.start - 1 : i - 1;
     // "s/p" reads as the two words "s" "p".
     return i >= 0 && (AFTER_WORDS.has(tokens[i] as string) || (tokens[i] === 'p' && tokens[i - 1] === 's'));
   });
 }
+/**
+ * Modality phrases said only to have been weighed ("SBRT was discussed", "we considered protons";
+ * lexicon classes `weighed_after`, `weighed_before`), when another modality is stated: that one is
+ * the treatment. Alone, a weighed treatment is still read (it may be the one given).
+ */
+function weighedOnly(
+  lexicon: Lexicon,
+  tokens: readonly string[],
+  found: readonly Found[],
+  dropped: ReadonlySet<unknown>,
+): Found[] {
+  const modal = found.filter((f) => f.phrase.entry.set.modality !== undefined && !dropped.has(f));
+  if (modal.length < 2) return [];
+  const { after, before } = weighedWords(lexicon);
+  const at = (phrase: readonly string[], i: number) => i >= 0 && phrase.every((w, k) => tokens[i + k] === w);
+  const weighed = modal.filter((f) => {
+    if (after.some((p) => at(p, f.end))) return true;
+    let i = f.start;
+    while (i > 0 && DETERMINER_WORDS.has(tokens[i - 1] as string)) i--;
+    return before.some((p) => at(p, i - p.length));
+  });
+  return weighed.length < modal.length ? weighed : [];
+}
+
+const weighedCache = new WeakMap<object, { after: string[][]; before: string[][] }>();
+function weighedWords(lexicon: Lexicon): { after: string[][]; before: string[][] } {
+  let words = weighedCache.get(lexicon.classes);
+  if (!words) {
+    words = {
+      after: (lexicon.classes.weighed_after ?? []).map(phraseTokens),
+      before: (lexicon.classes.weighed_before ?? []).map(phraseTokens),
+    };
+    weighedCache.set(lexicon.classes, words);
+  }
+  return words;
+}
+
 const COURSE_FACTS: ReadonlySet<string> = new Set(['modality', 'beam', 'boost', 'apbi', 'diagnosis']);
 const AFTER_WORDS: ReadonlySet<string> = new Set(['after', 'following', 'completed', 'finished', 'post', 'since']);
 const DETERMINER_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'her', 'his', 'their', 'prior', 'previous']);

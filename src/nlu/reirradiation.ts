@@ -21,6 +21,8 @@ export const ReirradiationFile = z.strictObject({
     /** Treatments that are not radiation: a place "treated" with one of them may not have been irradiated. */
     otherTreatments: z.array(z.string().min(1)).default([]),
   }),
+  /** A labelled line of history ("Hx:", "Prior RT:"): what it names is an earlier course. */
+  history: z.strictObject({ labels: z.array(z.string().min(1)).min(1) }),
 });
 
 /** The composed-reading vocabulary, tokenised once at load. */
@@ -39,6 +41,8 @@ export interface ReirradiationTable {
   readonly given: readonly Pattern[];
   /** Treatments other than radiation ("resection", "TACE"). */
   readonly otherTreatments: readonly Pattern[];
+  /** Labels of a line of history ("Hx:", "Prior RT:"). */
+  readonly historyLabels: readonly Pattern[];
 }
 
 /**
@@ -63,6 +67,7 @@ export function loadReirradiation(
     times: tok(times),
     given: tok(given),
     otherTreatments: tok(otherTreatments),
+    historyLabels: tok(data.history.labels),
   };
 }
 

@@ -79,6 +79,15 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus, corre
     if (value === undefined) conflicts.push({ fact, values });
     else settledWhatIf[fact] = value;
   }
+  // A value whose implication is contested is contested too: with "electrons vs photons" undecided,
+  // electron beam therapy (which implies electrons) is not known to be the modality.
+  for (const conflict of conflicts) {
+    for (const [fact, value] of Object.entries(facts)) {
+      const def = corpus.facts[fact];
+      const implied = def?.kind === 'enum' ? def.values[String(value)]?.implies?.[conflict.fact] : undefined;
+      if (implied !== undefined && conflict.values.includes(implied)) delete facts[fact];
+    }
+  }
   // A value both stated and ruled out ("prone, not prone") is a contradiction, not a fact.
   for (const [fact, values] of Object.entries(excluded)) {
     const value = facts[fact];

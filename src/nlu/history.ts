@@ -1,0 +1,72 @@
+import type { Found } from './extract.js';
+import { COLON, endsSentence } from './normalise.js';
+import { longestAt, type Pattern } from './patterns.js';
+import type { ReirradiationTable } from './reirradiation.js';
+
+/**
+ * Lines of history in a pasted chart ("Hx: SBRT 54/3 to a RUL nodule in 2021", "Prior: 3000 cGy
+ * to L3–L5 in 03/2022"): a history label, a colon, and what follows to the sentence's end.
+ */
+export function historySpans(labels: readonly Pattern[], tokens: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    // A label starts its line: at the message's start or after a sentence's end.
+    if (i > 0 && !endsSentence(tokens[i - 1])) continue;
+    const n = longestAt(tokens, i, labels);
+    if (n === 0 || tokens[i + n] !== COLON) continue;
+    let to = i + n + 1;
+    while (to < tokens.length && !endsSentence(tokens[to])) to++;
+    spans.push([i + n + 1, to]);
+    i = to;
+  }
+  return spans;
+}
+
+/** What the lines of history say: the phrases they name (an earlier course's), and whether radiation was given in them. */
+export interface HistoryReading {
+  /** Modality phrases in a line of history: the earlier course's, not this one's. */
+  readonly earlier: readonly Found[];
+  /** Radiation was given in a line of history (a dose, "SBRT", "RT"). */
+  readonly radiation: boolean;
+  /** …to a vertebral level the rest of the message names too. */
+  readonly samePlace: boolean;
+}
+
+export function readHistory(
+  table: ReirradiationTable,
+  tokens: readonly string[],
+  found: readonly Found[],
+): HistoryReading | undefined {
+  const spans = historySpans(table.historyLabels, tokens);
+  if (spans.length === 0) return undefined;
+  const inside = (i: number) => spans.some(([from, to]) => i >= from && i < to);
+  const earlier = found.filter((f) => f.phrase.entry.set.modality !== undefined && inside(f.start));
+  let radiation = false;
+  for (const [from, to] of spans) {
+    for (let i = from; i < to && !radiation; i++) radiation = longestAt(tokens, i, table.given) > 0;
+  }
+  const then = new Set<string>();
+  const now = new Set<string>();
+  levels(tokens, (i, place) => (inside(i) ? then : now).add(place));
+  return { earlier, radiation, samePlace: radiation && [...then].some((p) => now.has(p)) };
+}
+
+/** Vertebral levels named ("L4", each level of "L3–L5"), with where each stands. */
+function levels(tokens: readonly string[], add: (at: number, place: string) => void): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const level = LEVEL.exec(tokens[i] as string);
+    if (!level) continue;
+    const [, region, n] = level;
+    // A range: "l3 l5", "l3 to l5", "l3 through l5", "t10 12".
+    const j = RANGE_WORDS.has(tokens[i + 1] as string) ? i + 2 : i + 1;
+    const end = LEVEL.exec(tokens[j] as string) ?? /^(\d{1,2})$/.exec(tokens[j] as string);
+    const last = end && (end.length === 3 ? end[1] === region && Number(end[2]) : Number(end[1]));
+    const from = Number(n);
+    const to = typeof last === 'number' && last > from && last - from < 12 ? last : from;
+    for (let k = from; k <= to; k++) add(i, `${region}${k}`);
+    if (to > from) i = j;
+  }
+}
+
+const LEVEL = /^([ctls])(\d{1,2})$/;
+const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'through', 'thru']);

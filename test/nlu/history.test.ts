@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { parseQuestion } from '../../src/nlu/parse.js';
+
+const pipeline = defaultPipeline();
+const parse = (q: string) => parseQuestion(pipeline, q, '2025-03-04');
+const prior = (q: string) => {
+  const p = parse(q);
+  return p.facts.priorIrradiation ?? (p.unsure.some((u) => u.fact === 'priorIrradiation') ? 'ask' : undefined);
+};
+
+describe('lines of history (reirradiation.yaml history.labels): an earlier course', () => {
+  test.each([
+    ['its modality is not this course’s', 'Hx: SBRT 54/3 to a RUL nodule in 2021\nnow: new LLL primary NSCLC, 3D 60/30', '3dcrt'],
+    [
+      'a line break ends the line of history',
+      'Prior RT: IMRT 70 Gy to the prostate in 2015\nPlan: palliative 3D to the L2 met',
+      '3dcrt',
+    ],
+  ])('%s', (_rule, q, modality) => {
+    expect(parse(q).facts.modality).toBe(modality);
+  });
+
+  test.each([
+    [
+      'radiation to a level treated again says re-irradiation',
+      'Prior: 3000 cGy to L3–L5 in 03/2022\nPlan: palliative 3D 20 Gy/5 to L4-L5',
+      true,
+    ],
+    ['radiation to other levels is asked about', 'Prior: 30 Gy to T4-T6 in 2022\nPlan: palliative 3D 20 Gy/5 to L4', 'ask'],
+    ['radiation elsewhere is asked about', 'Hx: 45 Gy pelvic RT 2015\nPlan: palliative 3D to the L2 met', 'ask'],
+    ['a line with no radiation in it says nothing', 'Hx: lobectomy 2019\nPlan: palliative 3D to the L2 met', undefined],
+    ['"prior RT: none" is no radiation', 'Prior RT: none\nPlan: palliative 3D to the L2 met', false],
+  ])('%s', (_rule, q, expected) => {
+    expect(prior(q)).toBe(expected);
+  });
+});
+
+describe('structure of the message', () => {
+  test.each([
+    ['quotes do not end a clause', 'family says she had "radiation before" somewhere', 'ask'],
+    ['no label without a colon: a line of history needs its label', 'history of lobectomy, palliative 3D L2 met', undefined],
+  ])('%s', (_rule, q, expected) => {
+    expect(prior(q)).toBe(expected);
+  });
+
+  test.each([
+    ['a weighed treatment gives way to one stated', 'SBRT was discussed at tumor board but we are doing 3D', '3dcrt'],
+    ['a treatment considered before gives way', 'we considered protons but went with IMRT', 'imrt'],
+    ['a weighed treatment alone is still read', 'SBRT was discussed for the lung lesion', 'sbrt'],
+    ['a course after "after" with a course word between is history', 'photon boost after 3D whole breast', undefined],
+  ])('%s', (_rule, q, modality) => {
+    expect(parse(q).facts.modality).toBe(modality);
+  });
+
+  test('a value whose implication is contested is unknown: "electrons vs photons" leaves the modality open', () => {
+    const p = parse('boost with electrons vs photons, not decided');
+    expect(p.facts.modality).toBeUndefined();
+    expect(p.conflicts.map((c) => c.fact)).toContain('beam');
+  });
+
+  test.each([
+    ['Child-Pugh A6 grades a liver, not a child', 'HCC, Child-Pugh A6, 3D 50/20', undefined],
+    ['a child is a child', 'child with a brain tumor, 3D', 'pediatric'],
+  ])('%s', (_rule, q, age) => {
+    expect(parse(q).facts.age).toBe(age);
+  });
+});
