@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { projectPath } from './paths.js';
@@ -58,22 +58,56 @@ function parsedSnapshot(): Parsed {
   return parsedCache;
 }
 
-/** Texts by key, from one buffer: an index line, then the texts; each decoded when asked for. */
+/** Reads `length` bytes at `at`. */
+type ReadAt = (at: number, length: number) => Buffer;
+
+/**
+ * Texts by key: an index line, then the texts, each read and decoded when asked for. From a
+ * file, only the index and the texts used are read (a question uses some 200 KB of 2.3 MB).
+ */
 export class Entries {
   private constructor(
-    private readonly bytes: Buffer,
+    private readonly read: ReadAt,
     private readonly base: number,
     private readonly ranges: Readonly<Record<string, readonly [number, number] | undefined>>,
   ) {}
 
   /** No entries: what a missing or damaged file reads as. */
-  static readonly empty = new Entries(Buffer.alloc(0), 0, {});
+  static readonly empty = new Entries(() => Buffer.alloc(0), 0, {});
 
   /** The bytes `encode` wrote (a damaged index throws: the caller treats that as no file). */
   static decode(bytes: Buffer): Entries {
-    const end = bytes.indexOf(10);
-    if (end < 0) throw new Error('no index line');
-    return new Entries(bytes, end + 1, JSON.parse(bytes.toString('latin1', 0, end)) as Record<string, [number, number]>);
+    return Entries.from((at, length) => bytes.subarray(at, at + length), bytes.length);
+  }
+
+  /** A file `encode` wrote, kept open for the texts read later (a damaged index throws). */
+  static open(file: string): Entries {
+    const fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    return Entries.from((at, length) => {
+      const bytes = Buffer.allocUnsafe(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, bytes, done, length - done, at + done);
+        if (n === 0) throw new Error(`${file}: ends at ${at + done}, before ${at + length}`);
+        done += n;
+      }
+      return bytes;
+    }, size);
+  }
+
+  private static from(read: ReadAt, size: number): Entries {
+    // The index line is a few kilobytes: read in steps until its end.
+    let head = Buffer.alloc(0);
+    let end = -1;
+    while (end < 0) {
+      if (head.length >= size) throw new Error('no index line');
+      head = Buffer.concat([head, read(head.length, Math.min(16384, size - head.length))]);
+      end = head.indexOf(10);
+    }
+    const ranges = JSON.parse(head.toString('latin1', 0, end)) as Record<string, [number, number]>;
+    for (const range of Object.values(ranges)) if (end + 1 + range[1] > size) throw new Error('an entry runs past the end');
+    return new Entries(read, end + 1, ranges);
   }
 
   /** Texts (JSON of values, or raw text) by key, as one buffer. */
@@ -92,15 +126,15 @@ export class Entries {
 
   text(key: string): string | undefined {
     const range = this.ranges[key];
-    return range && this.bytes.toString('utf8', this.base + range[0], this.base + range[1]);
+    return range && this.read(this.base + range[0], range[1] - range[0]).toString('utf8');
   }
 
-  /** An ASCII text's parts, each decoded when sliced: the rest of it is never read. */
+  /** An ASCII text's parts, each read and decoded when sliced: the rest of it is never read. */
   slices(key: string): KeptText | undefined {
     const range = this.ranges[key];
     if (!range) return undefined;
     const at = this.base + range[0];
-    return { length: range[1] - range[0], slice: (start, end) => this.bytes.toString('latin1', at + start, at + end) };
+    return { length: range[1] - range[0], slice: (start, end) => this.read(at + start, end - start).toString('latin1') };
   }
 }
 
@@ -113,7 +147,7 @@ export interface KeptText {
 function compiledSnapshot(): Entries {
   if (!compiledCache) {
     try {
-      compiledCache = existsSync(COMPILED) ? Entries.decode(readFileSync(COMPILED)) : Entries.empty;
+      compiledCache = existsSync(COMPILED) ? Entries.open(COMPILED) : Entries.empty;
     } catch {
       // Every file is then validated and the lexicon compiled.
       compiledCache = Entries.empty;

@@ -68,7 +68,15 @@ export function tokenise(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/** Lower-case words and digits, one space apart: text that normaliseText and tokenise leave as it is, but for the rewrites below. */
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+/** normaliseText's rewrites of plain words ("whats", "cannot"). */
+const REWRITTEN = /\b(?:what|that|there|where|who|how|here)s\b|\bcan ?not\b/;
+
 /** Tokens of a vocabulary phrase, split the same way as questions (without boundaries). */
 export function phraseTokens(phrase: string): string[] {
+  // Most of the data's thousands of phrases are plain words: their tokens are the words, without
+  // the dozen passes of normalising and tokenising (a tenth of a cold start). A test holds the two ways equal.
+  if (PLAIN.test(phrase) && !REWRITTEN.test(phrase)) return phrase.split(' ');
   return tokenise(normaliseText(phrase)).filter((t) => !isBoundary(t));
 }

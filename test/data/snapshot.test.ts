@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { projectPath } from '../../src/data/paths.js';
@@ -33,14 +35,18 @@ describe('data snapshot', () => {
       ['empty', ''],
       ['utf8', 'caf\u00e9 \u2014 ok'],
     ]);
-    const entries = Entries.decode(Entries.encode(texts));
-    for (const [key, text] of texts) expect(entries.text(key)).toBe(text);
-    expect(entries.text('missing')).toBeUndefined();
-    const lines = entries.slices('text:lines');
-    expect(lines?.length).toBe(31);
-    expect(lines?.slice(2, 14)).toBe('image guided');
-    expect(entries.slices('missing')).toBeUndefined();
+    const file = join(mkdtempSync(join(tmpdir(), 'entries-')), 'data.idx');
+    writeFileSync(file, Entries.encode(texts));
+    for (const entries of [Entries.decode(Entries.encode(texts)), Entries.open(file)]) {
+      for (const [key, text] of texts) expect(entries.text(key)).toBe(text);
+      expect(entries.text('missing')).toBeUndefined();
+      const lines = entries.slices('text:lines');
+      expect(lines?.length).toBe(31);
+      expect(lines?.slice(2, 14)).toBe('image guided');
+      expect(entries.slices('missing')).toBeUndefined();
+    }
     expect(() => Entries.decode(Buffer.from('{"a":[0,1]'))).toThrow();
+    expect(() => Entries.decode(Buffer.from('{"a":[0,9]}\nshort'))).toThrow();
     expect(Entries.empty.text('validated:a.yaml')).toBeUndefined();
   });
 });
