@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Intent } from '../contract/answer.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
+import { compiledValue, contentHash, recordCompiled } from '../data/snapshot.js';
+import { mayMatch, requiredText } from './required-text.js';
 
 const Cue = z.strictObject({ pattern: z.string().min(1), weight: z.number().positive() });
 
@@ -15,7 +17,8 @@ export type IntentFile = z.infer<typeof IntentFile>;
 
 /** Intent templates compiled to regular expressions, with the tie-break order. */
 export interface IntentModel {
-  readonly cues: readonly { intent: Intent; pattern: RegExp; weight: number }[];
+  /** `required`: text the pattern cannot match without, lower-cased (see requiredText). */
+  readonly cues: readonly { intent: Intent; pattern: RegExp; weight: number; required: readonly string[] | undefined }[];
   readonly order: readonly Intent[];
   readonly domain: RegExp;
   readonly examples: readonly { intent: Intent; text: string }[];
@@ -36,18 +39,35 @@ export function loadIntents(file = projectPath('intents', 'intents.yaml')): Inte
   };
   const entries = Object.entries(data.intents) as [Intent, IntentFile['intents'][Intent]][];
   checkOrder(file, data.order, entries);
+  const cues = entries.flatMap(([intent, spec]) =>
+    (spec?.cues ?? []).map((cue, i) => ({
+      intent,
+      weight: cue.weight,
+      pattern: compile(`intents.${intent}.cues[${i}]`, cue.pattern),
+    })),
+  );
   return {
     order: data.order,
-    cues: entries.flatMap(([intent, spec]) =>
-      (spec?.cues ?? []).map((cue, i) => ({
-        intent,
-        weight: cue.weight,
-        pattern: compile(`intents.${intent}.cues[${i}]`, cue.pattern),
-      })),
-    ),
+    cues: withRequiredText(cues),
     domain: compile('domainWords', data.domainWords),
     examples: entries.flatMap(([intent, spec]) => (spec?.examples ?? []).map((text) => ({ intent, text }))),
   };
+}
+
+/**
+ * Each cue with the text its pattern cannot match without. Reading that from the sources is
+ * slower than the compiling it saves when done at every start, so the build keeps the results,
+ * keyed by the hash of the very sources they were read from.
+ */
+function withRequiredText<T extends { pattern: RegExp }>(
+  cues: readonly T[],
+): (T & { required: readonly string[] | undefined })[] {
+  const sources = cues.map((cue) => `${cue.pattern.flags}/${cue.pattern.source}`);
+  const key = `required-text:${contentHash(sources.join('\n'))}`;
+  const kept = compiledValue(key) as (readonly string[] | null)[] | undefined;
+  const required = kept ?? cues.map((cue) => requiredText(cue.pattern.source, cue.pattern.flags) ?? null);
+  recordCompiled(key, () => required);
+  return cues.map((cue, i) => ({ ...cue, required: required[i] ?? undefined }));
 }
 
 /** An intent with cues but not in `order` would never be chosen: every such intent is listed, once. */
@@ -69,8 +89,12 @@ function checkOrder(
 /** Each intent's score for a normalised question: the sum of the weights of the cues it matches. */
 export function scoreIntents(model: IntentModel, text: string): Map<Intent, number> {
   const scores = new Map<Intent, number>();
+  // The patterns ignore case: their required text is lower-cased, so the text is too.
+  const lower = text.toLowerCase();
   for (const cue of model.cues) {
-    if (cue.pattern.test(text)) scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + cue.weight);
+    // A pattern is compiled the first time it is tried: one that cannot match is not tried.
+    if (mayMatch(cue.required, lower) && cue.pattern.test(text))
+      scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + cue.weight);
   }
   return scores;
 }

@@ -1,0 +1,157 @@
+/**
+ * Text a regular expression cannot match without: a list of strings of which any match holds
+ * at least one (lower-cased for a case-insensitive expression), or undefined when no such list
+ * is found. Compiling an expression costs far more than searching a short question for a few
+ * words, and a cold start compiles every intent cue it tries (a fifth of a one-question `ask`):
+ * a cue whose required text is absent cannot match, so it is not tried.
+ *
+ * Read from the expression's source for the syntax the data uses: literal characters and
+ * escaped punctuation, groups, alternation, quantifiers, classes, anchors and lookarounds.
+ * Anything else (a backreference, a /u or /v expression, a non-ASCII character) gives
+ * undefined or ends a run of literal text, so the answer is only ever weaker, never wrong.
+ */
+export function requiredText(source: string, flags: string): readonly string[] | undefined {
+  if (/[uv]/.test(flags)) return undefined;
+  try {
+    const parser = new Parser(source, flags.includes('i'));
+    const need = parser.alternation();
+    return parser.done() ? need : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a text can hold a match, as far as its required text tells (lower-case the text for a case-insensitive expression). */
+export function mayMatch(required: readonly string[] | undefined, text: string): boolean {
+  return required === undefined || required.some((part) => text.includes(part));
+}
+
+/** Escapes that stand for one literal character. */
+const LITERAL_ESCAPE = /^[\\/.?*+()[\]{}|^$\-=!:,'"#&%@~`<> ]$/;
+
+/** A recursive-descent reading of the source; each method returns its part's required text. */
+class Parser {
+  private at = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly fold: boolean,
+  ) {}
+
+  done(): boolean {
+    return this.at === this.source.length;
+  }
+
+  /** a|b|c: each branch's required text, joined; undefined when any branch has none. */
+  alternation(): readonly string[] | undefined {
+    const branches = [this.sequence()];
+    while (this.source[this.at] === '|') {
+      this.at++;
+      branches.push(this.sequence());
+    }
+    if (branches.some((b) => b === undefined)) return undefined;
+    return [...new Set(branches.flat() as string[])];
+  }
+
+  /** Terms one after another: runs of literal characters, and the best of the terms' own required text. */
+  private sequence(): readonly string[] | undefined {
+    let best: readonly string[] | undefined;
+    let run = '';
+    const keep = (need: readonly string[] | undefined) => {
+      if (need && need.length > 0 && (best === undefined || weakest(need) > weakest(best))) best = need;
+    };
+    const endRun = () => {
+      if (run) keep([run]);
+      run = '';
+    };
+    while (this.at < this.source.length) {
+      const c = this.source[this.at] as string;
+      if (c === '|' || c === ')') break;
+      const term = this.term();
+      const quantifier = this.quantifier();
+      if (term.literal !== undefined && quantifier === 'one') {
+        run += term.literal;
+        continue;
+      }
+      // A quantified character belongs to the run only once (at least), then ends it.
+      if (term.literal !== undefined && quantifier === 'some') {
+        run += term.literal;
+        endRun();
+        continue;
+      }
+      endRun();
+      if (quantifier !== 'optional') keep(term.need);
+    }
+    endRun();
+    return best;
+  }
+
+  /** One atom: a literal character, or a group, class or escape with what it requires. */
+  private term(): { literal?: string; need?: readonly string[] } {
+    const c = this.source[this.at++] as string;
+    if (c === '(') {
+      let lookaround: 'positive' | 'negative' | undefined;
+      if (this.source.startsWith('?:', this.at)) this.at += 2;
+      else if (this.source.startsWith('?=', this.at) || this.source.startsWith('?<=', this.at)) {
+        this.at += this.source[this.at + 1] === '<' ? 3 : 2;
+        lookaround = 'positive';
+      } else if (this.source.startsWith('?!', this.at) || this.source.startsWith('?<!', this.at)) {
+        this.at += this.source[this.at + 1] === '<' ? 3 : 2;
+        lookaround = 'negative';
+      } else if (this.source[this.at] === '?') throw new Error('unread group syntax');
+      const need = this.alternation();
+      if (this.source[this.at++] !== ')') throw new Error('unclosed group');
+      return lookaround === 'negative' ? {} : { ...(need ? { need } : {}) };
+    }
+    if (c === '[') {
+      // A class: skipped (its characters are alternatives, none required alone).
+      if (this.source[this.at] === '^') this.at++;
+      if (this.source[this.at] === ']') this.at++;
+      while (this.source[this.at] !== ']') {
+        if (this.at >= this.source.length) throw new Error('unclosed class');
+        if (this.source[this.at] === '\\') this.at++;
+        this.at++;
+      }
+      this.at++;
+      return {};
+    }
+    if (c === '\\') {
+      const e = this.source[this.at++];
+      if (e === undefined) throw new Error('trailing backslash');
+      if (/[1-9k]/.test(e)) throw new Error('backreference');
+      if (/[uxc]/.test(e)) throw new Error('unread escape');
+      return LITERAL_ESCAPE.test(e) ? { literal: e } : {};
+    }
+    if (c === '.' || c === '^' || c === '$') return {};
+    if (/[*+?{}]/.test(c)) throw new Error('quantifier without a term');
+    // Letters, digits and other ASCII stand for themselves (folded when the expression ignores case).
+    if (c.charCodeAt(0) > 0x7e) return {};
+    return { literal: this.fold ? c.toLowerCase() : c };
+  }
+
+  /** The quantifier after a term, if any: whether the term must occur once, at least once, or may be absent. */
+  private quantifier(): 'one' | 'some' | 'optional' {
+    const c = this.source[this.at];
+    let kind: 'one' | 'some' | 'optional' = 'one';
+    if (c === '?' || c === '*') {
+      this.at++;
+      kind = 'optional';
+    } else if (c === '+') {
+      this.at++;
+      kind = 'some';
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(this.source.slice(this.at));
+      if (!m) throw new Error('unread braces');
+      this.at += m[0].length;
+      const min = Number(m[1]);
+      kind = min === 0 ? 'optional' : m[2] === undefined && min === 1 ? 'one' : 'some';
+    } else return 'one';
+    if (this.source[this.at] === '?') this.at++;
+    return kind;
+  }
+}
+
+/** How selective a required list is: its shortest string's length. */
+function weakest(need: readonly string[]): number {
+  return Math.min(...need.map((s) => s.length));
+}
