@@ -107,10 +107,21 @@ export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackA
     stopping: () => stopping,
     outcomes,
   });
+  // Bolt's conversation store is off: thread context lives in our own store, and Bolt's default
+  // looks every request up in its own, building an Error (stack trace and all) for each miss.
+  const convoStore = false;
   let app: App;
   let receiver: HTTPReceiver | undefined;
   if (config.mode === 'socket' && config.appToken) {
-    app = new App({ authorize: auth.authorize, appToken: config.appToken, socketMode: true, clientOptions, logger, logLevel });
+    app = new App({
+      authorize: auth.authorize,
+      appToken: config.appToken,
+      socketMode: true,
+      clientOptions,
+      logger,
+      logLevel,
+      convoStore,
+    });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret,
@@ -122,7 +133,7 @@ export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackA
       bodyLimit: config.http.bodyLimitBytes,
       logger,
     });
-    app = new App({ authorize: auth.authorize, receiver, clientOptions, logger, logLevel });
+    app = new App({ authorize: auth.authorize, receiver, clientOptions, logger, logLevel, convoStore });
   }
   registerCommands(app, deps);
   registerEvents(app, deps);
