@@ -50,7 +50,15 @@ export interface DataFiles {
 /** Loads and validates all data; throws DataError (file, path, reason) on a bad file. */
 export function loadPipeline(files: DataFiles = {}): Pipeline {
   const corpus = loadCorpus(files.corpus);
-  const passages = splitPassages(corpus);
+  // Passages and their index serve searches only (policy questions, excerpts): built on first
+  // use, as most questions (a case, a code) never search and splitting every section was a
+  // noticeable share of a one-question start.
+  let passages: readonly Passage[] | undefined;
+  let index: PassageIndex | undefined;
+  const passagesOf = () => {
+    passages ??= splitPassages(corpus);
+    return passages;
+  };
   const lexiconFile = files.lexicon ?? projectPath('intents', 'lexicon.yaml');
   const lexicon = loadLexicon(corpus, lexiconFile);
   checkReplies(lexiconFile, corpus, lexicon);
@@ -62,8 +70,13 @@ export function loadPipeline(files: DataFiles = {}): Pipeline {
     lexicon,
     cues: files.assertion ? loadAssertionCues(files.assertion) : loadAssertionCues(),
     intents: files.intents ? loadIntents(files.intents) : loadIntents(),
-    passages,
-    index: new PassageIndex(passages),
+    get passages() {
+      return passagesOf();
+    },
+    get index() {
+      index ??= new PassageIndex(passagesOf());
+      return index;
+    },
     codes,
     caseCues: files.caseCues ? loadCaseCues(corpus, files.caseCues) : loadCaseCues(corpus),
     icd: files.icd10 ? loadIcdTable(corpus, files.icd10) : loadIcdTable(corpus),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
+import { anyMatches, type Guarded, withRequiredText } from './required-text.js';
 
 export const InstructionFile = z.strictObject({
   instructions: z.array(z.string().min(1)).min(1),
@@ -8,10 +9,13 @@ export const InstructionFile = z.strictObject({
 });
 export type InstructionFile = z.infer<typeof InstructionFile>;
 
-/** Compiled patterns for text that is not a question to read (intents/instructions.yaml). */
+/**
+ * Compiled patterns for text that is not a question to read (intents/instructions.yaml), each
+ * with the text it requires: a cold start compiles only those a message may match.
+ */
 export interface InstructionModel {
-  readonly instructions: readonly RegExp[];
-  readonly machineLines: readonly RegExp[];
+  readonly instructions: readonly Guarded[];
+  readonly machineLines: readonly Guarded[];
 }
 
 /** What a message is once the text not to be read is set aside, and what was set aside. */
@@ -33,9 +37,10 @@ export function loadInstructions(file = projectPath('intents', 'instructions.yam
       throw new DataError(file, `${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const guard = (patterns: RegExp[]) => withRequiredText(patterns.map((pattern) => ({ pattern })));
   return {
-    instructions: data.instructions.map((p, i) => compile(`instructions[${i}]`, p, 'i')),
-    machineLines: data.machineLines.map((p, i) => compile(`machineLines[${i}]`, p, 'i')),
+    instructions: guard(data.instructions.map((p, i) => compile(`instructions[${i}]`, p, 'i'))),
+    machineLines: guard(data.machineLines.map((p, i) => compile(`machineLines[${i}]`, p, 'i'))),
   };
 }
 
@@ -53,7 +58,7 @@ const SENTENCE = /[^.!?;\n]+[.!?;]*\n?|[.!?;\n]+/g;
 export function neutralise(model: InstructionModel, raw: string): Neutralised {
   const { text: withoutMachine, count: machineLines } = withoutMachineLines(model, raw);
   let instructions = 0;
-  const isInstruction = (part: string) => model.instructions.some((p) => p.test(part));
+  const isInstruction = (part: string) => anyMatches(model.instructions, part);
   let text = withoutMachine.replace(BRACKETED, (group) => {
     if (!isInstruction(group.slice(1, -1))) return group;
     instructions += 1;
@@ -78,9 +83,9 @@ export function neutralise(model: InstructionModel, raw: string): Neutralised {
 function withoutMachineLines(model: InstructionModel, raw: string): { text: string; count: number } {
   if (model.machineLines.length === 0) return { text: raw, count: 0 };
   const lines = raw.split(/\r?\n/);
-  const machine = lines.filter((line) => model.machineLines.some((p) => p.test(line)));
+  const machine = lines.filter((line) => anyMatches(model.machineLines, line));
   // A log line or two quoted in a question is part of it; a paste that is mostly log is not.
   if (machine.length < 2 || machine.length * 2 < lines.filter((l) => l.trim()).length) return { text: raw, count: 0 };
-  const kept = lines.filter((line) => !model.machineLines.some((p) => p.test(line)));
+  const kept = lines.filter((line) => !anyMatches(model.machineLines, line));
   return { text: kept.join('\n'), count: machine.length };
 }

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { Intent } from '../contract/answer.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
-import { compiledValue, contentHash, recordCompiled } from '../data/snapshot.js';
-import { mayMatch, requiredText } from './required-text.js';
+import { mayMatch, withRequiredText } from './required-text.js';
 
 const Cue = z.strictObject({ pattern: z.string().min(1), weight: z.number().positive() });
 
@@ -52,22 +51,6 @@ export function loadIntents(file = projectPath('intents', 'intents.yaml')): Inte
     domain: compile('domainWords', data.domainWords),
     examples: entries.flatMap(([intent, spec]) => (spec?.examples ?? []).map((text) => ({ intent, text }))),
   };
-}
-
-/**
- * Each cue with the text its pattern cannot match without. Reading that from the sources is
- * slower than the compiling it saves when done at every start, so the build keeps the results,
- * keyed by the hash of the very sources they were read from.
- */
-function withRequiredText<T extends { pattern: RegExp }>(
-  cues: readonly T[],
-): (T & { required: readonly string[] | undefined })[] {
-  const sources = cues.map((cue) => `${cue.pattern.flags}/${cue.pattern.source}`);
-  const key = `required-text:${contentHash(sources.join('\n'))}`;
-  const kept = compiledValue(key) as (readonly string[] | null)[] | undefined;
-  const required = kept ?? cues.map((cue) => requiredText(cue.pattern.source, cue.pattern.flags) ?? null);
-  recordCompiled(key, () => required);
-  return cues.map((cue, i) => ({ ...cue, required: required[i] ?? undefined }));
 }
 
 /** An intent with cues but not in `order` would never be chosen: every such intent is listed, once. */

@@ -1,3 +1,5 @@
+import { compiledValue, contentHash, recordCompiled } from '../data/snapshot.js';
+
 /**
  * Text a regular expression cannot match without: a list of strings of which any match holds
  * at least one (lower-cased for a case-insensitive expression), or undefined when no such list
@@ -21,9 +23,43 @@ export function requiredText(source: string, flags: string): readonly string[] |
   }
 }
 
+/**
+ * Each item with the text its pattern cannot match without. Reading that from the sources is
+ * slower than the compiling it saves when done at every start, so the build keeps the results,
+ * keyed by the hash of the very sources they were read from.
+ */
+export function withRequiredText<T extends { pattern: RegExp }>(
+  cues: readonly T[],
+): (T & { required: readonly string[] | undefined })[] {
+  const sources = cues.map((cue) => `${cue.pattern.flags}/${cue.pattern.source}`);
+  const key = `required-text:${contentHash(sources.join('\n'))}`;
+  const kept = compiledValue(key) as (readonly string[] | null)[] | undefined;
+  const required = kept ?? cues.map((cue) => requiredText(cue.pattern.source, cue.pattern.flags) ?? null);
+  recordCompiled(key, () => required);
+  return cues.map((cue, i) => ({ ...cue, required: required[i] ?? undefined }));
+}
+
 /** Whether a text can hold a match, as far as its required text tells (lower-case the text for a case-insensitive expression). */
 export function mayMatch(required: readonly string[] | undefined, text: string): boolean {
   return required === undefined || required.some((part) => text.includes(part));
+}
+
+/** An expression with its required text, tried only on text that holds it. */
+export interface Guarded {
+  readonly pattern: RegExp;
+  readonly required: readonly string[] | undefined;
+}
+
+/** Whether any of the expressions matches the text; each is tried (and so compiled) only where it may match. */
+export function anyMatches(guarded: readonly Guarded[], text: string): boolean {
+  let lower: string | undefined;
+  return guarded.some((g) => {
+    if (g.required !== undefined) {
+      lower ??= text.toLowerCase();
+      if (!mayMatch(g.required, lower)) return false;
+    }
+    return g.pattern.test(text);
+  });
 }
 
 /** Escapes that stand for one literal character. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadInstructions, neutralise } from '../../src/nlu/instructions.js';
+import { anyMatches } from '../../src/nlu/required-text.js';
 
 const model = loadInstructions();
 const set = (text: string) => neutralise(model, text);
@@ -24,8 +25,14 @@ const INSTRUCTIONS = [
 
 describe('instructions aimed at the bot are set aside', () => {
   test('every pattern in intents/instructions.yaml is met by an example here', () => {
-    const unmet = model.instructions.filter((p) => !INSTRUCTIONS.some((e) => p.test(e)));
-    expect(unmet.map(String)).toEqual([]);
+    const unmet = model.instructions.filter((g) => !INSTRUCTIONS.some((e) => g.pattern.test(e)));
+    expect(unmet.map((g) => String(g.pattern))).toEqual([]);
+  });
+
+  test('a pattern is tried only where its required text is, and none that matches is passed over', () => {
+    for (const g of [...model.instructions, ...model.machineLines])
+      for (const e of INSTRUCTIONS) expect(anyMatches([g], e), `${g.pattern} on "${e}"`).toBe(g.pattern.test(e));
+    expect(model.instructions.filter((g) => g.required).length).toBeGreaterThan(model.instructions.length / 2);
   });
 
   test.each(INSTRUCTIONS)('"%s" alone leaves nothing to read', (instruction) => {
