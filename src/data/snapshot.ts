@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { projectPath } from './paths.js';
@@ -256,7 +256,10 @@ export function writeSnapshot(): number {
     entries.set(`text:${key}`, text);
   }
   // The parsed values last: the launcher takes that file's time as the time of a complete build.
-  writeFileSync(COMPILED, Entries.encode(entries));
+  // Written aside and renamed into place: a running process reads this file by range for as long
+  // as it runs (lexicon lines on use), and keeps reading the file it opened, not a rebuild's.
+  writeFileSync(`${COMPILED}.tmp`, Entries.encode(entries));
+  renameSync(`${COMPILED}.tmp`, COMPILED);
   writeFileSync(SNAPSHOT, asciiJson({ parsed }));
   parsedCache = undefined;
   compiledCache = undefined;

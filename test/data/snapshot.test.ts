@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -48,5 +48,16 @@ describe('data snapshot', () => {
     expect(() => Entries.decode(Buffer.from('{"a":[0,1]'))).toThrow();
     expect(() => Entries.decode(Buffer.from('{"a":[0,9]}\nshort'))).toThrow();
     expect(Entries.empty.text('validated:a.yaml')).toBeUndefined();
+  });
+
+  test('an opened file keeps reading as it was when a rebuild renames a new one into its place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entries-'));
+    const file = join(dir, 'data.idx');
+    writeFileSync(file, Entries.encode(new Map([['text:lines', '0 image guided']])));
+    const opened = Entries.open(file);
+    writeFileSync(`${file}.tmp`, Entries.encode(new Map([['text:lines', '1 something else entirely']])));
+    renameSync(`${file}.tmp`, file);
+    expect(opened.slices('text:lines')?.slice(2, 14)).toBe('image guided');
+    expect(Entries.open(file).text('text:lines')).toBe('1 something else entirely');
   });
 });
