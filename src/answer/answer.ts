@@ -79,8 +79,9 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
         );
   // Patients on different plans are answered each on their own facts; otherwise no finding comes from the mixture.
   const alone = { today, now, pipeline, ...(context.timeZone ? { timeZone: context.timeZone } : {}) };
+  // Numbered items ("1) … 2) …") are patients only when each names its own payer; named patients always are.
   const perPatient =
-    (parsed.patients ?? 1) > 1 && answered
+    answered && CASE_INTENTS.has(composed.intent) && !parsed.claimCheck
       ? await answerPerPatient(pipeline, question, today, (part) => answer(part, alone))
       : undefined;
   const oneCase = perPatient ?? ((parsed.patients ?? 1) > 1 ? oneCaseAtATime(composed) : composed);

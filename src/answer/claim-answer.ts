@@ -1,4 +1,7 @@
 import { asSetting, checkClaim } from '../codes/index.js';
+import type { Setting } from '../codes/schema.js';
+import { codeState } from '../codes/state.js';
+import type { CodeTable } from '../codes/table.js';
 import type { Turn } from '../context/merge.js';
 import type { Answer, DateUsed } from '../contract/answer.js';
 import type { CodeMention } from '../nlu/codes.js';
@@ -6,8 +9,9 @@ import { valueLabel } from '../policy/facts.js';
 import type { Pipeline } from './pipeline.js';
 
 /** Checks the claim lines a message lists: a verdict per line and per conflicting pair, and a summary. */
-export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly CodeMention[], date: DateUsed): Answer {
+export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly CodeMention[], asked: DateUsed): Answer {
   const setting = asSetting(turn.facts.setting);
+  const date = asked.from === 'today' ? (lastDayAllValid(pipeline.codes, lines, asked.date, setting) ?? asked) : asked;
   const modality = typeof turn.facts.modality === 'string' ? turn.facts.modality : undefined;
   const payer = turn.payers.length === 1 ? turn.payers[0] : undefined;
   const { findings, byPayer, rows, summary, payers } = checkClaim(pipeline.codes, lines, {
@@ -28,4 +32,25 @@ export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly Code
     assumptions: [...new Set(findings.flatMap((f) => f.assumed))],
     changes: [...new Set(findings.flatMap((f) => f.changes))],
   };
+}
+
+/**
+ * With no date of service given, a claim naming a code deleted before today is checked for the last
+ * day every line was valid (the policy's coding era), as the other answers state the policy's answer
+ * then; undefined when no such day exists (a deleted code beside one new since) or none is deleted.
+ */
+function lastDayAllValid(
+  table: CodeTable,
+  lines: readonly CodeMention[],
+  today: string,
+  setting: Setting | undefined,
+): DateUsed | undefined {
+  const ends = lines.flatMap((line) => {
+    const end = table.codes[line.code]?.validTo?.date;
+    return end !== undefined && end < today ? [end] : [];
+  });
+  if (ends.length === 0) return undefined;
+  const day = ends.sort()[0] as string;
+  const valid = lines.every((line) => ['active', 'unknown'].includes(codeState(table, line.code, day, setting)));
+  return valid ? { date: day, from: 'today', insteadOf: today } : undefined;
 }

@@ -20,8 +20,9 @@ export async function answerPerPatient(
     const p = parseQuestion(pipeline, sentence, today);
     return Object.keys(p.facts).length + p.payers.length + p.unsure.length + p.codes.length > 0;
   };
-  const parts = patientParts(question, (sentence) => !says(sentence));
-  if (!parts) return undefined;
+  const cut = patientParts(question, (sentence) => !says(sentence));
+  if (!cut) return undefined;
+  const { parts } = cut;
   const payers = parts.map((part) => parseQuestion(pipeline, part.text, today).payers);
   // Each patient's own payer, none shared: then a payer's finding is about one patient only.
   const named = payers.flat();

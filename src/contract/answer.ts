@@ -71,6 +71,8 @@ export const DateUsed = z.strictObject({
   written: z.string().optional(),
   year: z.number().int().optional(),
   unreadable: z.string().optional(),
+  /** No date was given and a code named cannot be reported today: the answer is for `date`, the last day every code was, not for this today. */
+  insteadOf: z.iso.date().optional(),
 });
 export type DateUsed = z.infer<typeof DateUsed>;
 

@@ -105,6 +105,17 @@ export function assertMentions(
       for (const i of after) if ((found[i] as Found).end <= segmentEnd) (drafts[i] as Draft).other = true;
       continue;
     }
+    // "not sure if the dr wants a bladder boost": a hedge that opens a clause ("if", "whether")
+    // hedges all that clause says, to its comma or end.
+    if (kinds.has('uncertain') && COMPLEMENTIZERS.has(tokens[cue.end - 1] as string)) {
+      let stop = end;
+      for (let k = cue.end; k < end; k++) if (tokens[k] === COMMA || tokens[k] === COLON) stop = Math.min(stop, k);
+      const hedged = after.filter(
+        (i) => (found[i] as Found).end <= stop && (found[i] as Found).phrase.entry.set.payer === undefined,
+      );
+      for (const i of hedged) doubt(drafts[i] as Draft, { kind: 'hedge' });
+      if (hedged.length > 0) continue;
+    }
     let forward = kinds.has('pre') || kinds.has('uncertain') ? reachForward(cue, after) : undefined;
     // "in the prior field not near under <payer>": a cue that reads both ways and reaches forward
     // only doubtfully is taken backward when that reading is sure.
@@ -285,3 +296,6 @@ function saysNo(f: Found): boolean {
   const values = Object.values(f.phrase.entry.set);
   return values.length > 0 && values.every((v) => v === false);
 }
+
+/** Words that open a clause a hedge before them covers whole ("not sure if …", "unclear whether …"). */
+const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['if', 'whether']);

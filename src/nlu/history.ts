@@ -7,8 +7,11 @@ import type { ReirradiationTable } from './reirradiation.js';
  * Lines of history in a pasted chart ("Hx: SBRT 54/3 to a RUL nodule in 2021", "Prior: 3000 cGy
  * to L3–L5 in 03/2022"): a history label, a colon, and what follows to the sentence's end.
  */
-export function historySpans(labels: readonly Pattern[], tokens: readonly string[]): [number, number][] {
-  const spans: [number, number][] = [];
+export function historySpans(
+  labels: readonly Pattern[],
+  tokens: readonly string[],
+): { label: readonly string[]; from: number; to: number }[] {
+  const spans: { label: readonly string[]; from: number; to: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     // A label starts its line: at the message's start or after a sentence's end.
     if (i > 0 && !endsSentence(tokens[i - 1])) continue;
@@ -16,7 +19,7 @@ export function historySpans(labels: readonly Pattern[], tokens: readonly string
     if (n === 0 || tokens[i + n] !== COLON) continue;
     let to = i + n + 1;
     while (to < tokens.length && !endsSentence(tokens[to])) to++;
-    spans.push([i + n + 1, to]);
+    spans.push({ label: tokens.slice(i, i + n), from: i + n + 1, to });
     i = to;
   }
   return spans;
@@ -39,10 +42,13 @@ export function readHistory(
 ): HistoryReading | undefined {
   const spans = historySpans(table.historyLabels, tokens);
   if (spans.length === 0) return undefined;
-  const inside = (i: number) => spans.some(([from, to]) => i >= from && i < to);
+  const inside = (i: number) => spans.some(({ from, to }) => i >= from && i < to);
   const earlier = found.filter((f) => f.phrase.entry.set.modality !== undefined && inside(f.start));
   let radiation = false;
-  for (const [from, to] of spans) {
+  for (const { label, from, to } of spans) {
+    // "RT hx: R hip 2023": a label that names radiation says the line is radiation, unless it says none.
+    const saysRadiation = label.some((_, k) => longestAt(label, k, table.given) > 0);
+    if (saysRadiation && from < to && !NONE.has(tokens[from] as string)) radiation = true;
     for (let i = from; i < to && !radiation; i++) radiation = longestAt(tokens, i, table.given) > 0;
   }
   const then = new Set<string>();
@@ -68,5 +74,48 @@ function levels(tokens: readonly string[], add: (at: number, place: string) => v
   }
 }
 
+/** What a line of history says when there is none. */
+const NONE: ReadonlySet<string> = new Set(['none', 'no', 'denies', 'denied', 'negative', 'nil', 'n', 'na', 'never', 'not']);
+
 const LEVEL = /^([ctls])(\d{1,2})$/;
 const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'through', 'thru']);
+
+/**
+ * Modality phrases in a clause set in the past ("1st course 2021 was electrons to the scalp",
+ * "vaginal cuff HDR 2 yrs ago"), when another modality is said in a clause that is not: that one is
+ * this treatment, the dated one an earlier course. A clause that says "now" or "plan" is this one's.
+ */
+export function datedCourses(
+  table: ReirradiationTable,
+  tokens: readonly string[],
+  found: readonly Found[],
+  clauses: readonly { readonly from: number; readonly to: number }[],
+  dropped: ReadonlySet<unknown>,
+): Found[] {
+  const modal = found.filter((f) => f.phrase.entry.set.modality !== undefined && !dropped.has(f));
+  if (modal.length < 2) return [];
+  const dated = clauses.filter(({ from, to }) => {
+    let past = false;
+    for (let i = from; i < to; i++) {
+      if (PRESENT.has(tokens[i] as string)) return false;
+      past ||= longestAt(tokens, i, table.times) > 0 || COURSE_ORDINALS.has(`${tokens[i]} ${tokens[i + 1]}`);
+    }
+    return past;
+  });
+  const inDated = (f: Found) => dated.some(({ from, to }) => f.start >= from && f.end <= to);
+  const earlier = modal.filter(inDated);
+  return earlier.length > 0 && earlier.length < modal.length ? earlier : [];
+}
+
+/** Words that set a clause in this course. */
+const PRESENT: ReadonlySet<string> = new Set(['now', 'currently', 'current', 'plan', 'planned', 'planning', 'today', 'this']);
+/** "1st course", "first course": the earlier course named by its place in order. */
+const COURSE_ORDINALS: ReadonlySet<string> = new Set([
+  '1st course',
+  'first course',
+  'initial course',
+  'original course',
+  'prior course',
+  'previous course',
+  'last course',
+]);

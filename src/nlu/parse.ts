@@ -18,7 +18,7 @@ import {
 } from './details.js';
 import { type Found, findPhrases } from './extract.js';
 import { histologyPhrases } from './histology.js';
-import { readHistory } from './history.js';
+import { datedCourses, readHistory } from './history.js';
 import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
 import { type MethodTable, methodMentions, methodPairs } from './igrt-methods.js';
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
@@ -128,6 +128,8 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   ]);
   // "SBRT was discussed at TB but we're doing 3D": a treatment only weighed gives way to one stated.
   for (const f of weighedOnly(model.lexicon, tokens, all, dropped)) dropped.add(f);
+  // "1st course 2021 was electrons …, now curative 3D": a modality set in the past is an earlier course's.
+  for (const f of datedCourses(model.reirradiation, tokens, all, clauses.clauses, dropped)) dropped.add(f);
   const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
   const corrections = cues.filter((c) => c.kinds.includes('correction')).map((c) => c.start);
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus, corrections);

@@ -96,6 +96,9 @@ export function dateLine(used: DateUsed): string {
   if (used.unreadable !== undefined) {
     return `I could not read “${used.unreadable}” as a date, so this is stated for today, ${used.date}; write the date of service as 2025-03-04 or March 4, 2025.`;
   }
+  if (used.insteadOf !== undefined) {
+    return `Date of service: no date given, and today (${used.insteadOf}) a code named can no longer be reported, so this is checked for ${used.date}, the last day every code named was valid; give the date of service for a definite answer.`;
+  }
   return `Date of service: no date given, so today, ${used.date}.`;
 }
 

@@ -57,6 +57,23 @@ describe('who the policies apply to (scope and population rules)', () => {
     expect(a.text).toMatch(/Patient: Pt A[\s\S]*Patient: Pt B/);
   });
 
+  test('numbered patients named by title, each with a plan: answered one by one', async () => {
+    const a = await ask(
+      'two quick ones:\n1) Mr. A — Horizon, prostate 3D 78 Gy\n2) Mrs. B — CVS, palliative 3D 8 Gy to R hip met, no prior RT\nIGRT ok for each?',
+    );
+    expect(a.findings.map((f) => [f.patient, f.payer, f.determination])).toEqual([
+      ['Mr. A', 'horizon', 'medically_necessary'],
+      ['Mrs. B', 'cvs', 'not_medically_necessary'],
+    ]);
+  });
+
+  test('numbered steps of one case are one case', async () => {
+    const a = await ask(
+      'Horizon, 3D prostate:\n1) did CBCT first\n2) then also did transabdominal US same day\ncan both be billed?',
+    );
+    expect(a.findings.map((f) => [f.patient, f.determination])).toEqual([[undefined, 'do_not_bill']]);
+  });
+
   test.each([
     ['one plan for both', 'Horizon. patient 1: prostate IMRT. patient 2: palliative rib met 3D. IGRT ok?'],
     ['a plan named for one only', 'Pt A (Horizon) prostate 3D 78 Gy. Pt B palliative rib met 8/1. IGRT?'],

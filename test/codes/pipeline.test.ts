@@ -23,6 +23,20 @@ describe('the pipeline answers claim checks and code lookups through the code li
 
   test.each([
     [
+      'a code deleted before today: checked for its last valid day',
+      '2026-03-04',
+      { date: '2025-12-31', from: 'today', insteadOf: '2026-03-04' },
+      'bundled',
+    ],
+    ['every code valid today: checked for today', '2025-03-04', { date: '2025-03-04', from: 'today' }, 'bundled'],
+  ])('a claim with no date of service, %s', async (_rule, today, date, determination) => {
+    const a = await answer('check 77385 77387-TC hospital horizon', { today });
+    expect(a.dateOfService).toEqual(date);
+    expect(a.findings.map((f) => f.determination)).toEqual([determination]);
+  });
+
+  test.each([
+    [
       '2026: 76950 now means 77387',
       'what replaced 76950? date of service 2026-02-01',
       '2026-02-01',

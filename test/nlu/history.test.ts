@@ -31,6 +31,12 @@ describe('lines of history (reirradiation.yaml history.labels): an earlier cours
     ['radiation elsewhere is asked about', 'Hx: 45 Gy pelvic RT 2015\nPlan: palliative 3D to the L2 met', 'ask'],
     ['a line with no radiation in it says nothing', 'Hx: lobectomy 2019\nPlan: palliative 3D to the L2 met', undefined],
     ['"prior RT: none" is no radiation', 'Prior RT: none\nPlan: palliative 3D to the L2 met', false],
+    [
+      'a label that names radiation makes its line radiation',
+      'RT hx: R hip 2023? checking\nplan: 8 Gy to the R femur met',
+      'ask',
+    ],
+    ['a radiation label with a denial says none', 'RT hx: denies\nplan: palliative 3D to the L2 met', undefined],
   ])('%s', (_rule, q, expected) => {
     expect(prior(q)).toBe(expected);
   });
@@ -49,12 +55,28 @@ describe('structure of the message', () => {
     ['a treatment considered before gives way', 'we considered protons but went with IMRT', 'imrt'],
     ['a weighed treatment alone is still read', 'SBRT was discussed for the lung lesion', 'sbrt'],
     ['a course after "after" with a course word between is history', 'photon boost after 3D whole breast', undefined],
+    [
+      'a modality set in the past gives way to one now',
+      '1st course 2021 was electrons to the scalp, now curative 3D to the parotid',
+      '3dcrt',
+    ],
+    ['a modality some years ago gives way', 'vaginal cuff HDR 2 yrs ago. now palliative 3D to a para-aortic node', '3dcrt'],
+    ['EBRT then brachytherapy: which one is asked', '3DCRT whole pelvis 45 Gy, then HDR', undefined],
   ])('%s', (_rule, q, modality) => {
     expect(parse(q).facts.modality).toBe(modality);
   });
 
+  test.each([
+    ['a hedge that opens a clause hedges all of it', 'bladder ca 3D. not sure if dr wants a bladder boost', 'boost'],
+    ['"idk yet whether" hedges what follows', 'iliac met, idk yet whether bowel ends up close', 'criticalStructure'],
+  ])('%s', (_rule, q, fact) => {
+    const p = parse(q);
+    expect(p.facts[fact]).toBeUndefined();
+    expect(p.unsure.find((u) => u.fact === fact)?.doubt.kind).toBe('hedge');
+  });
+
   test('a value whose implication is contested is unknown: "electrons vs photons" leaves the modality open', () => {
-    const p = parse('boost with electrons vs photons, not decided');
+    const p = parse('boost with electrons vs photons, physics is split');
     expect(p.facts.modality).toBeUndefined();
     expect(p.conflicts.map((c) => c.fact)).toContain('beam');
   });

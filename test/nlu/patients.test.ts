@@ -21,8 +21,24 @@ describe('patientParts: one question per labelled patient', () => {
         ['patient 2', 'patient 2 CVS rib met?'],
       ],
     ],
+    [
+      'named patients after numbers are cut at their names',
+      'two quick ones:\n1) Mr. A, Horizon prostate\n2) Mrs. B, CVS rib met\nIGRT ok for each?',
+      [
+        ['Mr. A', 'two quick ones:\n1) Mr. A, Horizon prostate\n2) IGRT ok for each?'],
+        ['Mrs. B', 'two quick ones:\n1) Mrs. B, CVS rib met IGRT ok for each?'],
+      ],
+    ],
+    [
+      'numbered items alone are cut at their numbers',
+      'quick ones\n1) Horizon prostate\n2) CVS rib met',
+      [
+        ['patient 1', 'quick ones 1) Horizon prostate'],
+        ['patient 2', 'quick ones 2) CVS rib met'],
+      ],
+    ],
   ])('%s', (_rule, text, parts) => {
-    expect(patientParts(text, noFacts)?.map((p) => [p.label, p.text])).toEqual(parts);
+    expect(patientParts(text, noFacts)?.parts.map((p) => [p.label, p.text])).toEqual(parts);
   });
 
   test.each([

@@ -287,6 +287,11 @@ met('horizon.modality.silent', 'TBI', { modality: 'tbi' });
 // Horizon — billing
 met('horizon.scope.pediatric.billing', 'child, IMRT', { modality: 'imrt', age: 'pediatric', setting: 'hospital_outpatient' });
 met('horizon.77370-77470.not-for-igrt', '77470 because IGRT was used', { codes: ['77470'] });
+met('horizon.77370-77470.other-reason', '77470 for a special procedure, not for IGRT', {
+  codes: ['77470'],
+  codeForIgrt: false,
+  modality: 'electron',
+});
 notMet(
   'horizon.77370-77470.not-for-igrt',
   'no 77370/77470 on the claim, IMRT in the office',
@@ -467,8 +472,16 @@ met('cvs.billing.topic-silent', 'G6017 with IMRT', {
   respiratoryTracking: true,
   codes: ['G6017'],
 });
-met('cvs.billing.topic-silent', 'respiratory tracking with SBRT, no IGRT code named', {
-  modality: 'sbrt',
+// Tracking is what the IGRT codes report (G6017, 77387): asked about with SBRT, it is bundled like them.
+notMet(
+  'cvs.billing.topic-silent',
+  'respiratory tracking with SBRT, no IGRT code named',
+  { modality: 'sbrt', respiratoryTracking: true },
+  'bundled',
+  'cvs.sbrt-srs.bundled',
+);
+met('cvs.billing.topic-silent', 'respiratory tracking with IMRT, no IGRT code named', {
+  modality: 'imrt',
   respiratoryTracking: true,
 });
 unknown('cvs.sbrt-srs.bundled', 'IGRT billed separately? no modality', {}, 'modality');
