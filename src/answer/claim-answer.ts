@@ -11,7 +11,11 @@ import type { Pipeline } from './pipeline.js';
 /** Checks the claim lines a message lists: a verdict per line and per conflicting pair, and a summary. */
 export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly CodeMention[], asked: DateUsed): Answer {
   const setting = asSetting(turn.facts.setting);
-  const date = asked.from === 'today' ? (lastDayAllValid(pipeline.codes, lines, asked.date, setting) ?? asked) : asked;
+  // A date written but not readable is said as such, never swapped for another.
+  const date =
+    asked.from === 'today' && asked.unreadable === undefined
+      ? (lastDayAllValid(pipeline.codes, lines, asked.date, setting) ?? asked)
+      : asked;
   const modality = typeof turn.facts.modality === 'string' ? turn.facts.modality : undefined;
   const payer = turn.payers.length === 1 ? turn.payers[0] : undefined;
   const { findings, byPayer, rows, summary, payers } = checkClaim(pipeline.codes, lines, {

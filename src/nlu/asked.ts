@@ -27,6 +27,20 @@ export function askedPart(text: string): string | undefined {
     .join(' ');
 }
 
+/**
+ * Only the question sentences of a message (see askedPart), when there are other sentences too:
+ * "the derm group is billing image-guided SRT … is the image guidance medically necessary?" asks
+ * about necessity, whatever the sentence before it says.
+ */
+export function questionSentences(text: string): string | undefined {
+  const sentences = splitSentences(text);
+  const asking = sentences.flatMap((s) => {
+    const labelled = QUESTION_LABEL.exec(s);
+    return labelled ? [s.slice(labelled[0].length)] : s.endsWith('?') ? [s] : [];
+  });
+  return asking.length > 0 && asking.length < sentences.length ? asking.join(' ') : undefined;
+}
+
 /** "Question:", "Q:", "QUESTION FOR BILLING/UM TEAM:", "my question for you -": a label that says the question follows. */
 const QUESTION_LABEL = /^(?:(?:my|our|the|a|one)\s+)?(?:question|q|query|ask)\b[^:?.]{0,40}?\s*(?::|\s-+\s)\s*/;
 

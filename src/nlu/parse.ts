@@ -3,7 +3,7 @@ import type { CodeTable } from '../codes/table.js';
 import type { Intent } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
-import { askedPart } from './asked.js';
+import { askedPart, questionSentences } from './asked.js';
 import { assertMentions } from './assertion.js';
 import { type CodeMention, extractCodes, isClaimCheck } from './codes.js';
 import type { AssertionCues } from './cues.js';
@@ -213,9 +213,17 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // little to pick an intent ("ok?"), the whole message does.
   const asked = askedPart(text);
   const askedScores = asked === undefined ? undefined : score(asked);
+  // The question sentences alone decide when they clearly favour one intent; else with the sentence before.
+  // A terse question ("allowed?") leans on what came before it.
+  const only = questionSentences(text);
+  const onlyScores = only === undefined || only.split(' ').length < 4 ? undefined : score(only);
+  const clear = onlyScores && clearWinner(onlyScores) ? pick(onlyScores) : undefined;
   const askedIntent = askedScores && pick(askedScores);
   const scored = askedIntent && askedScores ? askedScores : score(text);
-  const picked = askedIntent ?? pick(scored);
+  const framed = askedIntent ?? pick(scored);
+  // It settles only whether a case is asked about as coverage or as billing: a comparison the message
+  // frames ("CVS vs Horizon: … IGRT?") or a policy question beside the case stays what the message makes it.
+  const picked = clear !== undefined && framed !== undefined && CASE_ONLY.has(clear) && CASE_ONLY.has(framed) ? clear : framed;
   // "Can we bill 77387 or G6002 in addition to the SRS codes?": a choice of codes in a case is billing.
   const chosen = picked === 'code_lookup' && facts.modality !== undefined && (scored.billing ?? 0) > 0 ? 'billing' : picked;
   // "Does the policy apply to a FIDE-SNP, and is IGRT necessary with IMRT?": a case and a question
@@ -227,7 +235,12 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     asksCase &&
     Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= 2 &&
     SECOND_QUESTION.test(text);
-  const intent = both ? caseIntent : chosen;
+  // "Does the CVS policy cover an Aetna member getting curative cervix 3D?": a whole case asked as a
+  // policy question is a case question, when the case words weigh as much.
+  const wholeCase = facts.modality !== undefined && facts.diagnosis !== undefined;
+  const asCase =
+    chosen === 'policy_info' && wholeCase && Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= (scored.policy_info ?? 0);
+  const intent = both || asCase ? caseIntent : chosen;
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
   const inDomain = recognised > 0 || mentions.length > 0 || aboutThePolicy || model.intents.domain.test(text);
@@ -467,4 +480,14 @@ function pickIntent(
   }
   // A lone "IGRT?" or "imaging" is too weak to start a question of its own.
   return bestScore >= 2 ? best : undefined;
+}
+
+const CASE_ONLY: ReadonlySet<Intent> = new Set(['coverage', 'billing']);
+
+/** Whether one intent scores above every other. */
+function clearWinner(scores: Partial<Record<Intent, number>>): boolean {
+  const [first = 0, second = 0] = Object.values(scores)
+    .filter((v): v is number => v !== undefined)
+    .sort((a, b) => b - a);
+  return first > second;
 }

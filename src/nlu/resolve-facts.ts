@@ -128,7 +128,8 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus, corre
  */
 function correctedMentions(mentions: readonly Mention[], corrections: readonly number[]): Set<Mention> {
   const replaced = new Set<Mention>();
-  const factsOf = (m: Mention) => Object.keys(m.phrase.entry.set).filter((f) => f !== 'payer');
+  // A payer is restated too: "I put CVS in the tracker but correction — card says <payer B>".
+  const factsOf = (m: Mention) => Object.keys(m.phrase.entry.set);
   for (const [k, at] of corrections.entries()) {
     const next = corrections[k + 1] ?? Number.POSITIVE_INFINITY;
     const restated = new Set(mentions.filter((m) => m.start >= at && m.start < next && !m.other).flatMap(factsOf));

@@ -33,7 +33,12 @@ describe('dates of service are read and echoed with their source', () => {
     ],
     ['day first', 'what replaced 76950 on 4 Mar 25', { date: '2025-03-04', from: 'question', written: '4 mar 25' }],
     ['DOS without a year', 'Horizon IMRT billing, DOS 3/2', { date: '2026-03-02', from: 'question', written: '3/2' }],
-    ['no date: today', 'check 77385 77387-TC horizon', { date: TODAY, from: 'today' }],
+    ['no date: today', 'check 77387-TC horizon', { date: TODAY, from: 'today' }],
+    [
+      'no date, a code deleted before today: its last valid day',
+      'check 77385 77387-TC horizon',
+      { date: '2025-12-31', from: 'today', insteadOf: TODAY },
+    ],
     [
       'unreadable: said, and today used',
       'check 77385 horizon dos 2/30/2025',
@@ -113,8 +118,8 @@ describe('what was understood, assumed and changed are fields', () => {
   });
 
   test('a fact given two values is one of them: other values cannot decide it', async () => {
-    // Gastric and lymphoma both make 3DCRT necessary under Horizon; no other site is considered.
-    const result = await ask('Horizon: gastric MALT lymphoma, 24 Gy 3D, igrt?');
+    // Esophageal and gastric both make 3DCRT necessary under Horizon; no other site is considered.
+    const result = await ask('Horizon: esophageal or gastric primary, 45 Gy 3D, igrt?');
     expect(result.findings[0]?.determination).toBe('medically_necessary');
     expect(result.conflicts?.[0]?.moot).toBe(true);
   });

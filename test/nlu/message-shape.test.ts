@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+import { defaultPipeline } from '../../src/answer/pipeline.js';
+import { parseQuestion } from '../../src/nlu/parse.js';
+
+const pipeline = defaultPipeline();
+const parse = (q: string) => parseQuestion(pipeline, q, '2025-03-04');
+
+describe('which intent a message asks: the question sentence, the frame, the case', () => {
+  test.each([
+    [
+      'a question sentence that clearly asks decides over the story before it',
+      'the derm group down the hall is billing "image-guided SRT" for SCCs. is the image guidance medically necessary under either of our payers?',
+      'coverage',
+    ],
+    [
+      'a comparison the message frames stays one',
+      'CVS vs Horizon: palliative 3D for hemoptysis from NSCLC, 20/5. IGRT?',
+      'compare',
+    ],
+    [
+      'a terse question leans on what came before',
+      'CVS pt getting SRS for 3 brain mets — coder wants to add 77387. allowed?',
+      'billing',
+    ],
+    [
+      '"who covers" between payers named is a comparison',
+      'CVS vs Horizon: curative rectal ca, 3DCRT, supine. who covers IGRT?',
+      'compare',
+    ],
+    [
+      'a whole case asked as a policy question is a case question',
+      'does the CVS IGRT policy cover a member getting curative cervix 3D?',
+      'coverage',
+    ],
+    ['an ICD code "coded" is a diagnosis, not billing', 'horizon: GEJ adenoca, coded C16.0, neoadj 3DCRT — IGRT?', 'coverage'],
+  ])('%s', (_rule, q, intent) => {
+    expect(parse(q).intent).toBe(intent);
+  });
+});
+
+describe('what the case is: corrections, weighed treatments, histology over site, one device', () => {
+  test('a corrected payer replaces the one before it', () => {
+    expect(parse('I originally put CVS in the auth tracker but correction — card says Horizon. lung 3D, IGRT?').payers).toEqual([
+      'horizon',
+    ]);
+  });
+
+  test.each([
+    ['"leaning SBRT" gives way to the plan', 'we were leaning SBRT, but bx came back small cell so now 45 Gy/30 BID 3D', '3dcrt'],
+    ['"declined protons" gives way to the plan', 'definitive 3D (he declined protons)', '3dcrt'],
+  ])('%s', (_rule, q, modality) => {
+    expect(parse(q).facts.modality).toBe(modality);
+  });
+
+  test.each([
+    ['pelvic chondrosarcoma', 'sarcoma'],
+    ['gastric MALT lymphoma', 'non_hodgkin_lymphoma'],
+  ])('a histology names the disease wherever it is: %s → %s', (q, diagnosis) => {
+    expect(parse(`3D for ${q}`).facts.diagnosis).toBe(diagnosis);
+  });
+
+  test('"ExacTrac stereo kV" is one method, not two', () => {
+    expect(parse('SRS, ExacTrac stereo kV (G6002) before and mid-tx').facts.multipleMethodsSameDay).toBeUndefined();
+  });
+});
+
+test('a payer named beside one with a policy is said for what it is to it', async () => {
+  const a = await answer('Aetna is owned by CVS, so does the CVS IGRT policy cover an Aetna member getting curative cervix 3D?');
+  expect(a.notices?.join(' ')).toMatch(/Aetna is a CVS Health company/);
+});
