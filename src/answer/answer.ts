@@ -92,7 +92,7 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
     instructions > 0 ? IGNORED_INSTRUCTION : '',
     parsed.truncated ? `(Your message was long; I read its first ${MAX_QUESTION_LENGTH} characters.)` : '',
     parsed.otherPayers.length > 0 ? `(I have no policy for ${parsed.otherPayers.join(', ')}; it is left out.)` : '',
-    // "Aetna is owned by CVS, so …": what that payer is to one here, as the policy's own scope allows.
+    // "<payer B> is owned by <payer A>, so …": what that payer is to one here, as the policy's own scope allows.
     ...new Set(parsed.otherPayers.flatMap((n) => pipeline.lexicon.payerRelations.get(n) ?? [])),
   ].filter(Boolean);
   const said = [...(oneCase.notices ?? []), ...notices];

@@ -222,7 +222,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const scored = askedIntent && askedScores ? askedScores : score(text);
   const framed = askedIntent ?? pick(scored);
   // It settles only whether a case is asked about as coverage or as billing: a comparison the message
-  // frames ("CVS vs Horizon: … IGRT?") or a policy question beside the case stays what the message makes it.
+  // frames ("<payer A> vs <payer B>: … IGRT?") or a policy question beside the case stays what the message makes it.
   const picked = clear !== undefined && framed !== undefined && CASE_ONLY.has(clear) && CASE_ONLY.has(framed) ? clear : framed;
   // "Can we bill 77387 or G6002 in addition to the SRS codes?": a choice of codes in a case is billing.
   const chosen = picked === 'code_lookup' && facts.modality !== undefined && (scored.billing ?? 0) > 0 ? 'billing' : picked;
@@ -235,7 +235,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     asksCase &&
     Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= 2 &&
     SECOND_QUESTION.test(text);
-  // "Does the CVS policy cover an Aetna member getting curative cervix 3D?": a whole case asked as a
+  // "Does <payer A>'s policy cover a <payer B> member getting curative cervix 3D?": a whole case asked as a
   // policy question is a case question, when the case words weigh as much.
   const wholeCase = facts.modality !== undefined && facts.diagnosis !== undefined;
   const asCase =

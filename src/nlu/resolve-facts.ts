@@ -128,7 +128,7 @@ export function resolveFacts(mentions: readonly Mention[], corpus: Corpus, corre
  */
 function correctedMentions(mentions: readonly Mention[], corrections: readonly number[]): Set<Mention> {
   const replaced = new Set<Mention>();
-  // A payer is restated too: "I put CVS in the tracker but correction — card says <payer B>".
+  // A payer is restated too: "I put <payer A> in the tracker but correction — card says <payer B>".
   const factsOf = (m: Mention) => Object.keys(m.phrase.entry.set);
   for (const [k, at] of corrections.entries()) {
     const next = corrections[k + 1] ?? Number.POSITIVE_INFINITY;

@@ -100,8 +100,8 @@ describe('bad data fails fast with file, path and reason', () => {
   test.each([
     [
       'a preferred value the fact does not have',
-      'prefer: [bone_metastasis, brain_metastasis]',
-      'prefer: [bone_mets]',
+      'prefer: [bone_metastasis, brain_metastasis,',
+      'prefer: [bone_mets,',
       /facts\.diagnosis: offer\/prefer\/default names unknown value "bone_mets"/,
     ],
     [
