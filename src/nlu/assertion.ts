@@ -297,5 +297,5 @@ function saysNo(f: Found): boolean {
   return values.length > 0 && values.every((v) => v === false);
 }
 
-/** Words that open a clause a hedge before them covers whole ("not sure if …", "unclear whether …"). */
-const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['if', 'whether']);
+/** Words that open a clause a hedge before them covers whole ("not sure if …", "unclear whether …", "nobody knows where …"). */
+const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['if', 'whether', 'where']);

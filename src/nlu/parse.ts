@@ -24,7 +24,7 @@ import { type MethodTable, methodMentions, methodPairs } from './igrt-methods.js
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { type DayReading, readDays } from './method-days.js';
-import { MAX_QUESTION_LENGTH, normaliseText, phraseTokens, tokenise } from './normalise.js';
+import { endsSentence, MAX_QUESTION_LENGTH, normaliseText, phraseTokens, tokenise } from './normalise.js';
 import { labelsTwoPatients } from './patients.js';
 import {
   type Composed,
@@ -183,6 +183,13 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     if (history.samePlace) facts.priorIrradiation = true;
     else unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'proximity' } });
   }
+  // "IMRT request for a meningioma is still pending UM review": a state said further on in the IMRT's clause is asked about.
+  if (
+    facts.imrtApproved === undefined &&
+    !unsure.some((u) => u.fact === 'imrtApproved') &&
+    imrtStateLater(model.lexicon, tokens, found)
+  )
+    unsure.push({ fact: 'imrtApproved', value: false, negated: false, doubt: { kind: 'ambiguous' } });
   // "PTV abuts the spinal cord", "within 5 mm of the brainstem": a relation and an organ at risk in one clause.
   organProximity(facts, unsure, composedOrganProximity(clauseText, clauses));
   if (age === undefined && birth) {
@@ -402,6 +409,33 @@ function weighedOnly(
     return before.some((p) => at(p, i - p.length));
   });
   return weighed.length < modal.length ? weighed : [];
+}
+
+/**
+ * Whether an IMRT named in a sentence is said, further on in it, to be pending or refused
+ * (lexicon classes `awaiting`, `refused`): "the IMRT request for a parasagittal meningioma is still
+ * pending UM review". Next to the IMRT, the lexicon's approval phrases read it already.
+ */
+function imrtStateLater(lexicon: Lexicon, tokens: readonly string[], found: readonly Found[]): boolean {
+  const imrt = found.filter((f) => f.phrase.entry.set.modality === 'imrt');
+  if (imrt.length === 0) return false;
+  const states = stateWords(lexicon);
+  // To the sentence's end: "still", a terminator for negations, often comes just before the state.
+  return imrt.some((f) => {
+    for (let i = f.end; i < tokens.length && !endsSentence(tokens[i]); i++)
+      if (states.some((p) => p.every((w, k) => tokens[i + k] === w))) return true;
+    return false;
+  });
+}
+
+const stateCache = new WeakMap<object, string[][]>();
+function stateWords(lexicon: Lexicon): string[][] {
+  let words = stateCache.get(lexicon.classes);
+  if (!words) {
+    words = [...(lexicon.classes.awaiting ?? []), ...(lexicon.classes.refused ?? [])].map(phraseTokens);
+    stateCache.set(lexicon.classes, words);
+  }
+  return words;
 }
 
 const weighedCache = new WeakMap<object, { after: string[][]; before: string[][] }>();

@@ -69,3 +69,23 @@ test('a payer named beside one with a policy is said for what it is to it', asyn
   const a = await answer('Aetna is owned by CVS, so does the CVS IGRT policy cover an Aetna member getting curative cervix 3D?');
   expect(a.notices?.join(' ')).toMatch(/Aetna is a CVS Health company/);
 });
+
+describe('states said a little apart from what they are about', () => {
+  test('"nothing near the brachial plexus" says the target is not close', () => {
+    expect(parse('L humerus met, 8 Gy x1, 3D. nothing near the brachial plexus').facts.criticalStructure).toBe(false);
+  });
+
+  test('"nobody knows where the old field was" hedges the old field', () => {
+    const p = parse('she had radiation before somewhere; nobody knows where the old field was');
+    expect(p.facts.priorIrradiation).toBeUndefined();
+    expect(p.unsure.some((u) => u.fact === 'priorIrradiation')).toBe(true);
+  });
+
+  test.each([
+    ['pending further on in the sentence is asked about', 'IMRT request for a meningioma is still pending UM review', 'ask'],
+    ['an approval further on is not asked about', 'IMRT for prostate, auth approved last week', undefined],
+  ])('the IMRT approval: %s', (_rule, q, expected) => {
+    const p = parse(q);
+    expect(p.facts.imrtApproved ?? (p.unsure.some((u) => u.fact === 'imrtApproved') ? 'ask' : undefined)).toBe(expected);
+  });
+});
