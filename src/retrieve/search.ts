@@ -6,7 +6,7 @@ import { Vocabulary, wordsOf } from './vocabulary.js';
 // Words that carry no topic; searching for them would only add noise. The payers' own names
 // are added from the corpus (see PassageIndex), so nothing here names a payer.
 const STOP_WORDS = new Set(
-  'a an and are as at be by can could do does for from has have how i if in is it its may me of on or our policy policies say says should so that the their them there this to under up us was we what when where which who why will with would you your about igrt image guided radiation therapy patient does said tell talk mention mentions something anything limit limits restrict restricts cap caps govern governs win wins'.split(
+  'a an and are as at be by can could do does for from has have how i if in is it its may me of on or our policy policies say says should so that the their them there this to under up us was we what when where which who why will with would you your about igrt image guided radiation therapy patient does said tell talk mention mentions something anything limit limits restrict restricts cap caps govern governs win wins just really actually basically simply please pls thanks thx kindly quick quickly exactly'.split(
     ' ',
   ),
 );

@@ -79,6 +79,7 @@ describe('words a policy does not mention', () => {
   test.each([
     ['a topic the CVS policy lacks', 'does the policy require prior auth?', ['auth']],
     ['words the CVS policy uses', 'palliative treatment near a previously irradiated area', []],
+    ['fillers are no topic', 'which codes should not be billed just because we used it, really?', []],
   ])('%s: "%s"', (_name, query, unmatched) => {
     expect(index.unmatched(query, { policyId: 'cvs' })).toEqual(unmatched);
   });
