@@ -1,16 +1,29 @@
+/** The parts of a message that ask, from one reading of its sentences. */
+export interface AskedParts {
+  /** Each question sentence with the sentence just before it. */
+  readonly asked?: string;
+  /** The question sentences alone. */
+  readonly questions?: string;
+}
+
 /**
  * The part of a message that asks, when it is longer than that: each question sentence (one
  * ending in "?", or after a label like "QUESTION FOR UM:") with the sentence just before it.
  * The intent is read there, so "prior auth submitted" or "CT with oral contrast" earlier in a
  * pasted note does not turn the question into another; the facts still come from the whole
  * message. Undefined when the message is no more than that (it is then read whole).
+ *
+ * Also the question sentences alone, when there are other sentences too: "the derm group is
+ * billing image-guided SRT … is the image guidance medically necessary?" asks about necessity,
+ * whatever the sentence before it says.
  */
-export function askedPart(text: string): string | undefined {
+export function askedParts(text: string): AskedParts {
   const sentences = splitSentences(text);
   const asking = sentences.map((s) => {
     const labelled = QUESTION_LABEL.exec(s);
     return labelled ? s.slice(labelled[0].length) : s.endsWith('?') ? s : undefined;
   });
+  const questions = asking.filter((q): q is string => q !== undefined);
   // Each question with the sentence just before it, which a terse question leans on ("physics
   // wants to charge 77370 for it. allowed?"); a message that is no more than that is read whole.
   const window = new Set<number>();
@@ -20,25 +33,22 @@ export function askedPart(text: string): string | undefined {
     if (i > 0) window.add(i - 1);
     else if (sentences.length > 1) window.add(1);
   });
-  if (window.size === 0 || window.size === sentences.length) return undefined;
-  return [...window]
-    .sort((a, b) => a - b)
-    .map((i) => asking[i] ?? sentences[i])
-    .join(' ');
+  const asked =
+    window.size === 0 || window.size === sentences.length
+      ? undefined
+      : [...window]
+          .sort((a, b) => a - b)
+          .map((i) => asking[i] ?? sentences[i])
+          .join(' ');
+  return {
+    ...(asked !== undefined ? { asked } : {}),
+    ...(questions.length > 0 && questions.length < sentences.length ? { questions: questions.join(' ') } : {}),
+  };
 }
 
-/**
- * Only the question sentences of a message (see askedPart), when there are other sentences too:
- * "the derm group is billing image-guided SRT … is the image guidance medically necessary?" asks
- * about necessity, whatever the sentence before it says.
- */
-export function questionSentences(text: string): string | undefined {
-  const sentences = splitSentences(text);
-  const asking = sentences.flatMap((s) => {
-    const labelled = QUESTION_LABEL.exec(s);
-    return labelled ? [s.slice(labelled[0].length)] : s.endsWith('?') ? [s] : [];
-  });
-  return asking.length > 0 && asking.length < sentences.length ? asking.join(' ') : undefined;
+/** See askedParts: each question sentence with the sentence before it. */
+export function askedPart(text: string): string | undefined {
+  return askedParts(text).asked;
 }
 
 /** "Question:", "Q:", "QUESTION FOR BILLING/UM TEAM:", "my question for you -": a label that says the question follows. */

@@ -51,10 +51,11 @@ export function readHistory(
     if (saysRadiation && from < to && !NONE.has(tokens[from] as string)) radiation = true;
     for (let i = from; i < to && !radiation; i++) radiation = longestAt(tokens, i, table.given) > 0;
   }
+  if (!radiation) return { earlier, radiation, samePlace: false };
   const then = new Set<string>();
   const now = new Set<string>();
   levels(tokens, (i, place) => (inside(i) ? then : now).add(place));
-  return { earlier, radiation, samePlace: radiation && [...then].some((p) => now.has(p)) };
+  return { earlier, radiation, samePlace: [...then].some((p) => now.has(p)) };
 }
 
 /** Vertebral levels named ("L4", each level of "L3–L5"), with where each stands. */
@@ -81,30 +82,27 @@ const LEVEL = /^([ctls])(\d{1,2})$/;
 const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'through', 'thru']);
 
 /**
- * Modality phrases in a clause set in the past ("1st course 2021 was electrons to the scalp",
- * "vaginal cuff HDR 2 yrs ago"), when another modality is said in a clause that is not: that one is
- * this treatment, the dated one an earlier course. A clause that says "now" or "plan" is this one's.
+ * Whether a phrase stands in a clause set in the past ("1st course 2021 was electrons to the
+ * scalp", "vaginal cuff HDR 2 yrs ago"): where another modality is said now, the dated one is an
+ * earlier course's. A clause that says "now" or "plan" is this course's.
  */
-export function datedCourses(
+export function inPastClause(
   table: ReirradiationTable,
   tokens: readonly string[],
-  found: readonly Found[],
   clauses: readonly { readonly from: number; readonly to: number }[],
-  dropped: ReadonlySet<unknown>,
-): Found[] {
-  const modal = found.filter((f) => f.phrase.entry.set.modality !== undefined && !dropped.has(f));
-  if (modal.length < 2) return [];
-  const dated = clauses.filter(({ from, to }) => {
-    let past = false;
-    for (let i = from; i < to; i++) {
-      if (PRESENT.has(tokens[i] as string)) return false;
-      past ||= longestAt(tokens, i, table.times) > 0 || COURSE_ORDINALS.has(`${tokens[i]} ${tokens[i + 1]}`);
-    }
-    return past;
-  });
-  const inDated = (f: Found) => dated.some(({ from, to }) => f.start >= from && f.end <= to);
-  const earlier = modal.filter(inDated);
-  return earlier.length > 0 && earlier.length < modal.length ? earlier : [];
+): (f: Found) => boolean {
+  let dated: (typeof clauses)[number][] | undefined;
+  return (f) => {
+    dated ??= clauses.filter(({ from, to }) => {
+      let past = false;
+      for (let i = from; i < to; i++) {
+        if (PRESENT.has(tokens[i] as string)) return false;
+        past ||= longestAt(tokens, i, table.times) > 0 || COURSE_ORDINALS.has(`${tokens[i]} ${tokens[i + 1]}`);
+      }
+      return past;
+    });
+    return dated.some(({ from, to }) => f.start >= from && f.end <= to);
+  };
 }
 
 /** Words that set a clause in this course. */

@@ -3,7 +3,7 @@ import type { CodeTable } from '../codes/table.js';
 import type { Intent } from '../contract/answer.js';
 import type { Corpus } from '../policy/corpus.js';
 import type { Facts, FactValue } from '../policy/facts.js';
-import { askedPart, questionSentences } from './asked.js';
+import { askedParts } from './asked.js';
 import { assertMentions } from './assertion.js';
 import { type CodeMention, extractCodes, isClaimCheck } from './codes.js';
 import type { AssertionCues } from './cues.js';
@@ -18,14 +18,15 @@ import {
 } from './details.js';
 import { type Found, findPhrases } from './extract.js';
 import { histologyPhrases } from './histology.js';
-import { datedCourses, readHistory } from './history.js';
+import { inPastClause, readHistory } from './history.js';
 import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
 import { type MethodTable, methodMentions, methodPairs } from './igrt-methods.js';
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import { type DayReading, readDays } from './method-days.js';
-import { endsSentence, MAX_QUESTION_LENGTH, normaliseText, phraseTokens, tokenise } from './normalise.js';
+import { endsSentence, MAX_QUESTION_LENGTH, normaliseText, tokenise } from './normalise.js';
 import { labelsTwoPatients } from './patients.js';
+import { compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
 import {
   type Composed,
   composedOrganProximity,
@@ -127,9 +128,9 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     ...(history?.earlier ?? []),
   ]);
   // "SBRT was discussed at TB but we're doing 3D": a treatment only weighed gives way to one stated.
-  for (const f of weighedOnly(model.lexicon, tokens, all, dropped)) dropped.add(f);
+  for (const f of givingWay(all, dropped, weighed(model.lexicon, tokens))) dropped.add(f);
   // "1st course 2021 was electrons …, now curative 3D": a modality set in the past is an earlier course's.
-  for (const f of datedCourses(model.reirradiation, tokens, all, clauses.clauses, dropped)) dropped.add(f);
+  for (const f of givingWay(all, dropped, inPastClause(model.reirradiation, tokens, clauses.clauses))) dropped.add(f);
   const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
   const corrections = cues.filter((c) => c.kinds.includes('correction')).map((c) => c.start);
   const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus, corrections);
@@ -218,11 +219,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     pickIntent(model.intents.order, scores, codes.length > 0 || methodAlone, aboutPayers);
   // A question sentence outranks what the rest of the message mentions; when it says too
   // little to pick an intent ("ok?"), the whole message does.
-  const asked = askedPart(text);
+  const { asked, questions: only } = askedParts(text);
   const askedScores = asked === undefined ? undefined : score(asked);
   // The question sentences alone decide when they clearly favour one intent; else with the sentence before.
   // A terse question ("allowed?") leans on what came before it.
-  const only = questionSentences(text);
   const onlyScores = only === undefined || only.split(' ').length < 4 ? undefined : score(only);
   const clear = onlyScores && clearWinner(onlyScores) ? pick(onlyScores) : undefined;
   const askedIntent = askedScores && pick(askedScores);
@@ -388,27 +388,30 @@ function coursesBefore(tokens: readonly string[], found: readonly Found[]): Foun
   });
 }
 /**
- * Modality phrases said only to have been weighed ("SBRT was discussed", "we considered protons";
- * lexicon classes `weighed_after`, `weighed_before`), when another modality is stated: that one is
- * the treatment. Alone, a weighed treatment is still read (it may be the one given).
+ * Modality phrases that give way (`yields`) to another modality still standing: "SBRT was
+ * discussed … 3D", "1st course 2021 was electrons …, now 3D". When every modality would give way,
+ * none does: the treatment is still one of them.
  */
-function weighedOnly(
-  lexicon: Lexicon,
-  tokens: readonly string[],
-  found: readonly Found[],
-  dropped: ReadonlySet<unknown>,
-): Found[] {
+function givingWay(found: readonly Found[], dropped: ReadonlySet<unknown>, yields: (f: Found) => boolean): Found[] {
   const modal = found.filter((f) => f.phrase.entry.set.modality !== undefined && !dropped.has(f));
   if (modal.length < 2) return [];
-  const { after, before } = weighedWords(lexicon);
-  const at = (phrase: readonly string[], i: number) => i >= 0 && phrase.every((w, k) => tokens[i + k] === w);
-  const weighed = modal.filter((f) => {
-    if (after.some((p) => at(p, f.end))) return true;
+  const giving = modal.filter(yields);
+  return giving.length < modal.length ? giving : [];
+}
+
+/**
+ * Whether a phrase is said only to have been weighed ("SBRT was discussed", "we considered
+ * protons"; lexicon classes `weighed_after`, `weighed_before`).
+ */
+function weighed(lexicon: Lexicon, tokens: readonly string[]): (f: Found) => boolean {
+  const after = classPatterns(lexicon, 'weighed_after');
+  const before = classPatterns(lexicon, 'weighed_before');
+  return (f) => {
+    if (longestAt(tokens, f.end, after) > 0) return true;
     let i = f.start;
     while (i > 0 && DETERMINER_WORDS.has(tokens[i - 1] as string)) i--;
-    return before.some((p) => at(p, i - p.length));
-  });
-  return weighed.length < modal.length ? weighed : [];
+    return before.some((p) => matchAt(tokens, i - p.length, p) !== undefined);
+  };
 }
 
 /**
@@ -419,36 +422,32 @@ function weighedOnly(
 function imrtStateLater(lexicon: Lexicon, tokens: readonly string[], found: readonly Found[]): boolean {
   const imrt = found.filter((f) => f.phrase.entry.set.modality === 'imrt');
   if (imrt.length === 0) return false;
-  const states = stateWords(lexicon);
+  const states = classPatterns(lexicon, 'awaiting', 'refused');
   // To the sentence's end: "still", a terminator for negations, often comes just before the state.
   return imrt.some((f) => {
-    for (let i = f.end; i < tokens.length && !endsSentence(tokens[i]); i++)
-      if (states.some((p) => p.every((w, k) => tokens[i + k] === w))) return true;
+    for (let i = f.end; i < tokens.length && !endsSentence(tokens[i]); i++) if (longestAt(tokens, i, states) > 0) return true;
     return false;
   });
 }
 
-const stateCache = new WeakMap<object, string[][]>();
-function stateWords(lexicon: Lexicon): string[][] {
-  let words = stateCache.get(lexicon.classes);
-  if (!words) {
-    words = [...(lexicon.classes.awaiting ?? []), ...(lexicon.classes.refused ?? [])].map(phraseTokens);
-    stateCache.set(lexicon.classes, words);
+/**
+ * Lexicon word classes' phrases as patterns, compiled once per lexicon and set of names (one array
+ * each, so longestAt's word index for it is built once too).
+ */
+const classCache = new WeakMap<object, Map<string, readonly Pattern[]>>();
+function classPatterns(lexicon: Lexicon, ...names: string[]): readonly Pattern[] {
+  let byNames = classCache.get(lexicon.classes);
+  if (!byNames) {
+    byNames = new Map();
+    classCache.set(lexicon.classes, byNames);
   }
-  return words;
-}
-
-const weighedCache = new WeakMap<object, { after: string[][]; before: string[][] }>();
-function weighedWords(lexicon: Lexicon): { after: string[][]; before: string[][] } {
-  let words = weighedCache.get(lexicon.classes);
-  if (!words) {
-    words = {
-      after: (lexicon.classes.weighed_after ?? []).map(phraseTokens),
-      before: (lexicon.classes.weighed_before ?? []).map(phraseTokens),
-    };
-    weighedCache.set(lexicon.classes, words);
+  const key = names.join(' ');
+  let patterns = byNames.get(key);
+  if (!patterns) {
+    patterns = names.flatMap((name) => (lexicon.classes[name] ?? []).map(compilePattern));
+    byNames.set(key, patterns);
   }
-  return words;
+  return patterns;
 }
 
 const COURSE_FACTS: ReadonlySet<string> = new Set(['modality', 'beam', 'boost', 'apbi', 'diagnosis']);
