@@ -69,7 +69,7 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
       : dateOfService(parsed.dateOfService, today);
   const answered = turn.intent !== 'help' && turn.intent !== 'out_of_scope';
   const composed =
-    parsed.claimCheck && turn.intent !== 'help' && turn.intent !== 'out_of_scope'
+    parsed.claimCheck && answered
       ? claimAnswer(pipeline, turn, parsed.codes, date)
       : withPolicyFacts(
           pipeline,
