@@ -4,7 +4,12 @@ import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { mayMatch, withRequiredText } from './required-text.js';
 
-const Cue = z.strictObject({ pattern: z.string().min(1), weight: z.number().positive() });
+const Cue = z.strictObject({
+  pattern: z.string().min(1),
+  weight: z.number().positive(),
+  /** The cue asks about no topic of its own ("what does the policy say?"): a case stated beside it is what it asks about. */
+  topicless: z.boolean().optional(),
+});
 
 export const IntentFile = z.strictObject({
   /** Tie-break order: on equal scores the intent listed first wins. */
@@ -17,7 +22,13 @@ export type IntentFile = z.infer<typeof IntentFile>;
 /** Intent templates compiled to regular expressions, with the tie-break order. */
 export interface IntentModel {
   /** `required`: text the pattern cannot match without, lower-cased (see requiredText). */
-  readonly cues: readonly { intent: Intent; pattern: RegExp; weight: number; required: readonly string[] | undefined }[];
+  readonly cues: readonly {
+    intent: Intent;
+    pattern: RegExp;
+    weight: number;
+    topicless: boolean;
+    required: readonly string[] | undefined;
+  }[];
   readonly order: readonly Intent[];
   readonly domain: RegExp;
   readonly examples: readonly { intent: Intent; text: string }[];
@@ -42,6 +53,7 @@ export function loadIntents(file = projectPath('intents', 'intents.yaml')): Inte
     (spec?.cues ?? []).map((cue, i) => ({
       intent,
       weight: cue.weight,
+      topicless: cue.topicless ?? false,
       pattern: compile(`intents.${intent}.cues[${i}]`, cue.pattern),
     })),
   );
@@ -69,15 +81,24 @@ function checkOrder(
   }
 }
 
+/** An intent's score for a question, and how much of its weight came from cues that ask about no topic. */
+export interface IntentScores {
+  readonly scores: Partial<Record<Intent, number>>;
+  readonly topicless: Partial<Record<Intent, number>>;
+}
+
 /** Each intent's score for a normalised question: the sum of the weights of the cues it matches. */
-export function scoreIntents(model: IntentModel, text: string): Map<Intent, number> {
-  const scores = new Map<Intent, number>();
+export function scoreIntents(model: IntentModel, text: string): IntentScores {
+  const scores: Partial<Record<Intent, number>> = {};
+  const topicless: Partial<Record<Intent, number>> = {};
   // The patterns ignore case: their required text is lower-cased, so the text is too.
   const lower = text.toLowerCase();
   for (const cue of model.cues) {
     // A pattern is compiled the first time it is tried: one that cannot match is not tried.
-    if (mayMatch(cue.required, lower) && cue.pattern.test(text))
-      scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + cue.weight);
+    if (mayMatch(cue.required, lower) && cue.pattern.test(text)) {
+      scores[cue.intent] = (scores[cue.intent] ?? 0) + cue.weight;
+      if (cue.topicless) topicless[cue.intent] = (topicless[cue.intent] ?? 0) + cue.weight;
+    }
   }
-  return scores;
+  return { scores, topicless };
 }

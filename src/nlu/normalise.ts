@@ -19,6 +19,8 @@ export function normaliseText(raw: string): string {
   // "?epidural extension", "?mets": a question mark before a word is the chart's "possible".
   if (text.includes('?')) text = text.replace(/(^|[\s(,;])\?(?=[a-z])/g, '$1possible ');
   if (text.includes('w/')) text = text.replace(/\bw\/o\b/g, ' without ').replace(/\bw\/(?=\s|[a-z0-9])/g, ' with ');
+  // "kV + CBCT", "kv+cbct": a plus between words joins two things, so a phrase ("kv cbct") never runs across it; "ER+" keeps none.
+  if (text.includes('+')) text = text.replace(/(?<=[a-z0-9])\s*\+\s*(?=[a-z0-9])/g, ' & ');
   if (text.includes("'")) text = text.replace(/\b(what|that|it|there|where|who|how|here|which)'s\b/g, '$1 is');
   text = text.replace(/\b(what|that|there|where|who|how|here)s\b/g, '$1 is');
   if (text.includes("'")) {

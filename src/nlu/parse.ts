@@ -212,7 +212,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const aboutPayers =
     stated.payers.length >= 2 ||
     /\b(payers?|policies|both|each|two|they|them|other (policy|plan|payer|one))\b|^\s*compare\b/.test(text);
-  const score = (part: string) => Object.fromEntries(scoreIntents(model.intents, part)) as Partial<Record<Intent, number>>;
+  const score = (part: string) => scoreIntents(model.intents, part);
   // "Which code for CBCT?": a method named, with no case around it, is looked up like a code.
   const methodAlone = mentions.length > 0 && facts.modality === undefined && facts.diagnosis === undefined;
   const pick = (scores: Partial<Record<Intent, number>>) =>
@@ -223,10 +223,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const askedScores = asked === undefined ? undefined : score(asked);
   // The question sentences alone decide when they clearly favour one intent; else with the sentence before.
   // A terse question ("allowed?") leans on what came before it.
-  const onlyScores = only === undefined || only.split(' ').length < 4 ? undefined : score(only);
+  const onlyScores = only === undefined || only.split(' ').length < 4 ? undefined : score(only).scores;
   const clear = onlyScores && clearWinner(onlyScores) ? pick(onlyScores) : undefined;
-  const askedIntent = askedScores && pick(askedScores);
-  const scored = askedIntent && askedScores ? askedScores : score(text);
+  const askedIntent = askedScores && pick(askedScores.scores);
+  const { scores: scored, topicless } = askedIntent && askedScores ? askedScores : score(text);
   const framed = askedIntent ?? pick(scored);
   // It settles only whether a case is asked about as coverage or as billing: a comparison the message
   // frames ("<payer A> vs <payer B>: … IGRT?") or a policy question beside the case stays what the message makes it.
@@ -245,8 +245,11 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // "Does <payer A>'s policy cover a <payer B> member getting curative cervix 3D?": a whole case asked as a
   // policy question is a case question, when the case words weigh as much.
   const wholeCase = facts.modality !== undefined && facts.diagnosis !== undefined;
+  // A policy question that names no topic ("… what does <payer A> say?") weighs nothing against it.
   const asCase =
-    chosen === 'policy_info' && wholeCase && Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= (scored.policy_info ?? 0);
+    chosen === 'policy_info' &&
+    wholeCase &&
+    Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= (scored.policy_info ?? 0) - (topicless.policy_info ?? 0);
   const intent = both || asCase ? caseIntent : chosen;
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);

@@ -34,6 +34,17 @@ describe('which intent a message asks: the question sentence, the frame, the cas
       'coverage',
     ],
     ['an ICD code "coded" is a diagnosis, not billing', 'horizon: GEJ adenoca, coded C16.0, neoadj 3DCRT — IGRT?', 'coverage'],
+    [
+      'a policy question naming no topic asks about the case stated before it',
+      'pt w/ rectal ca on 3DCRT, prone on a belly board, daily CBCT. what does the CVS policy say?',
+      'coverage',
+    ],
+    ['the same question alone asks about the policy', 'what does the CVS policy say?', 'policy_info'],
+    [
+      'a policy question naming its topic stays one',
+      'rectal ca on 3DCRT — what does Horizon say about port films?',
+      'policy_info',
+    ],
   ])('%s', (_rule, q, intent) => {
     expect(parse(q).intent).toBe(intent);
   });

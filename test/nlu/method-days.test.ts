@@ -124,6 +124,9 @@ describe("Horizon's one-method-per-day rule applies only where the methods meet 
     ['CBCT and ExacTrac, never on the same day', 'separately_billable'],
     ['Calypso tracking and CBCT on the same fraction', 'do_not_bill'],
     ['SGRT and CBCT same day', 'do_not_bill'],
+    // A plus joins two methods; without it "kv cbct" would be one name of CBCT.
+    ['kV + CBCT same day', 'do_not_bill'],
+    ['kv+cbct on the same fraction', 'do_not_bill'],
   ])('horizon.one-method-daily: %s → %s', async (q, determination) => {
     expect((await ask(`horizon IMRT prostate in the office, ${q}, bill both?`))?.determination).toBe(determination);
   });
@@ -132,5 +135,22 @@ describe("Horizon's one-method-per-day rule applies only where the methods meet 
     const finding = await ask('horizon IMRT prostate in the office, daily kV and weekly CBCT, bill both?');
     expect(finding?.determination).toBe('needs_info');
     expect(finding?.missing).toContain('multipleMethodsSameDay');
+  });
+});
+
+describe('with SBRT or SRS no IGRT code is billed at all, so a second method a day is bundled, not a second bill', () => {
+  test.each([
+    [
+      'horizon',
+      'horizon SBRT lung in the office, ExacTrac + CBCT on every fraction, bill both?',
+      'bundled',
+      'horizon.III.sbrt.billing',
+    ],
+    ['horizon', 'horizon SRS brain met, kV and CBCT same day, bill both?', 'bundled', 'horizon.III.srs.billing'],
+    ['cvs', 'CVS SBRT liver, freestanding, CBCT and ExacTrac the same day — bill both?', 'bundled', 'cvs.sbrt-srs.bundled'],
+    ['horizon', 'horizon, two IGRT methods on the same day, bill both?', 'do_not_bill', 'horizon.one-method-daily'],
+  ])('%s: %s', async (payer, q, determination, ruleId) => {
+    const finding = (await answer(q, { pipeline, today: '2025-03-04' })).findings.find((f) => f.payer === payer);
+    expect([finding?.determination, finding?.ruleId]).toEqual([determination, ruleId]);
   });
 });

@@ -306,6 +306,13 @@ notMet(
   'bundled',
   'horizon.hopps.imrt-packaged',
 );
+notMet(
+  'horizon.one-method-daily',
+  'two methods on one day with SBRT: every IGRT code is bundled',
+  { multipleMethodsSameDay: true, modality: 'sbrt' },
+  'bundled',
+  'horizon.III.sbrt.billing',
+);
 met('horizon.port-films.no-target.billing', 'port films only', { targetLocalization: false });
 met('horizon.III.sbrt.billing', 'SBRT', { modality: 'sbrt' });
 met('horizon.III.srs.billing', 'SRS', { modality: 'srs' });
@@ -449,6 +456,13 @@ notMet(
 // CVS — billing
 met('cvs.billing.topic-silent', 'two IGRT methods a day', { multipleMethodsSameDay: true });
 met('cvs.sbrt-srs.bundled', 'SRS', { modality: 'srs' });
+notMet(
+  'cvs.billing.topic-silent',
+  'two methods a day with SBRT: the IGRT codes are bundled',
+  { multipleMethodsSameDay: true, modality: 'sbrt' },
+  'bundled',
+  'cvs.sbrt-srs.bundled',
+);
 // An IGRT code (codes.yaml kind igrt) CVS never names is one of "the IGRT codes" it bundles with SBRT/SRS.
 notMet(
   'cvs.billing.topic-silent',
