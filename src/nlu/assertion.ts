@@ -1,6 +1,6 @@
 import type { AssertionCues, CueKind } from './cues.js';
 import type { Found, FoundCue } from './extract.js';
-import { COLON, COMMA, endsSentence, QUESTION } from './normalise.js';
+import { COLON, COMMA, endsSentence, isBoundary, QUESTION } from './normalise.js';
 
 /** Why a phrase's reading is not sure enough to decide on. */
 export type Doubt =
@@ -231,6 +231,9 @@ export function assertMentions(
       if (t === COMMA || t === COLON || isPredicateAt(k)) return true;
       if (payerStarts.has(k)) return true;
       if (!vocabulary.transparent.has(t)) return false;
+      // "left breast, not right": a word that only leads into what follows ("right next to") is,
+      // with nothing after it, a word of its own, and the negation is about it.
+      if (LEADING.has(t) && (k + 1 >= end || isBoundary(tokens[k + 1]))) return false;
     }
     return true;
   }
@@ -269,6 +272,8 @@ export function assertMentions(
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'any']);
+/** Transparent words that lead into the words after them ("right next to", "directly under"). */
+const LEADING: ReadonlySet<string> = new Set(['right', 'directly', 'immediately', 'just', 'very']);
 
 /**
  * How two phrases in a negation's reach are joined: an "or" list carries the negation surely;

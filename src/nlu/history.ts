@@ -105,6 +105,27 @@ export function inPastClause(
   };
 }
 
+/**
+ * Whether radiation is said given in a clause set in the past ("got 8 Gy to the R femur last
+ * year", "treated with 30 Gy in 10 fx two years ago"): a history of radiation, like a line of it.
+ */
+export function pastRadiation(
+  table: ReirradiationTable,
+  tokens: readonly string[],
+  clauses: readonly { readonly from: number; readonly to: number }[],
+): boolean {
+  return clauses.some(({ from, to }) => {
+    let past = false;
+    let given = false;
+    for (let i = from; i < to; i++) {
+      if (PRESENT.has(tokens[i] as string)) return false;
+      past ||= longestAt(tokens, i, table.past) > 0;
+      given ||= longestAt(tokens, i, table.given) > 0;
+    }
+    return past && given;
+  });
+}
+
 /** Words that set a clause in this course. */
 const PRESENT: ReadonlySet<string> = new Set(['now', 'currently', 'current', 'plan', 'planned', 'planning', 'today', 'this']);
 /** "1st course", "first course": the earlier course named by its place in order. */

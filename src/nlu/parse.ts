@@ -18,7 +18,7 @@ import {
 } from './details.js';
 import { type Found, findPhrases } from './extract.js';
 import { histologyPhrases } from './histology.js';
-import { inPastClause, readHistory } from './history.js';
+import { inPastClause, pastRadiation, readHistory } from './history.js';
 import { type IcdTable, icdPhrases, readIcdCodes } from './icd10.js';
 import { type MethodTable, methodMentions, methodPairs } from './igrt-methods.js';
 import { CODE_PATTERN, type IntentModel, scoreIntents } from './intents.js';
@@ -180,17 +180,26 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
       doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
     });
   // Radiation in a line of history: where it was is asked, unless it was a level this course treats again.
-  if (history?.radiation && facts.priorIrradiation === undefined && !unsure.some((u) => u.fact === 'priorIrradiation')) {
-    if (history.samePlace) facts.priorIrradiation = true;
-    else unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'proximity' } });
+  if (facts.priorIrradiation === undefined && !unsure.some((u) => u.fact === 'priorIrradiation')) {
+    if (history?.radiation && history.samePlace) facts.priorIrradiation = true;
+    // "got 8 Gy to the R femur last year": radiation given in a clause set in the past, like a line of history.
+    else if (history?.radiation || pastRadiation(model.reirradiation, tokens, clauses.clauses))
+      unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'proximity' } });
   }
-  // "IMRT request for a meningioma is still pending UM review": a state said further on in the IMRT's clause is asked about.
+  // "IMRT request for a meningioma is still pending UM review": a state said further on in the IMRT's sentence is asked about.
+  const imrt = found.filter((f) => f.phrase.entry.set.modality === 'imrt');
   if (
     facts.imrtApproved === undefined &&
     !unsure.some((u) => u.fact === 'imrtApproved') &&
-    imrtStateLater(model.lexicon, tokens, found)
+    imrt.some((f) => stateLater(model.lexicon, tokens, f, ['awaiting', 'refused']))
   )
     unsure.push({ fact: 'imrtApproved', value: false, negated: false, doubt: { kind: 'ambiguous' } });
+  // "whole pelvis now, boost not started", "before the boost": a phase not begun may not be the one asked about.
+  const boost = found.filter((f) => f.phrase.entry.set.boost === true);
+  if (facts.boost === true && boost.length > 0 && boost.every((f) => notBegun(model.lexicon, tokens, f))) {
+    delete facts.boost;
+    unsure.push({ fact: 'boost', value: true, negated: false, doubt: { kind: 'ambiguous' } });
+  }
   // "PTV abuts the spinal cord", "within 5 mm of the brainstem": a relation and an organ at risk in one clause.
   organProximity(facts, unsure, composedOrganProximity(clauseText, clauses));
   if (age === undefined && birth) {
@@ -418,19 +427,24 @@ function weighed(lexicon: Lexicon, tokens: readonly string[]): (f: Found) => boo
 }
 
 /**
- * Whether an IMRT named in a sentence is said, further on in it, to be pending or refused
- * (lexicon classes `awaiting`, `refused`): "the IMRT request for a parasagittal meningioma is still
- * pending UM review". Next to the IMRT, the lexicon's approval phrases read it already.
+ * Whether a phrase is said, further on in its sentence, to be in one of the states of the lexicon
+ * classes named: an IMRT pending or refused (`awaiting`, `refused`: "the IMRT request for a
+ * parasagittal meningioma is still pending UM review"). Next to the IMRT, the lexicon's approval
+ * phrases read it already.
  */
-function imrtStateLater(lexicon: Lexicon, tokens: readonly string[], found: readonly Found[]): boolean {
-  const imrt = found.filter((f) => f.phrase.entry.set.modality === 'imrt');
-  if (imrt.length === 0) return false;
-  const states = classPatterns(lexicon, 'awaiting', 'refused');
+function stateLater(lexicon: Lexicon, tokens: readonly string[], f: Found, classes: readonly string[]): boolean {
+  const states = classPatterns(lexicon, ...classes);
   // To the sentence's end: "still", a terminator for negations, often comes just before the state.
-  return imrt.some((f) => {
-    for (let i = f.end; i < tokens.length && !endsSentence(tokens[i]); i++) if (longestAt(tokens, i, states) > 0) return true;
-    return false;
-  });
+  for (let i = f.end; i < tokens.length && !endsSentence(tokens[i]); i++) if (longestAt(tokens, i, states) > 0) return true;
+  return false;
+}
+
+/** Whether a phase is said not to have begun: a state after it (`not_begun`) or a word ahead of it (`ahead_of`: "before the boost"). */
+function notBegun(lexicon: Lexicon, tokens: readonly string[], f: Found): boolean {
+  if (stateLater(lexicon, tokens, f, ['not_begun'])) return true;
+  return classPatterns(lexicon, 'ahead_of').some(
+    (p) => f.start >= p.length && matchAt(tokens, f.start - p.length, p) !== undefined,
+  );
 }
 
 /**

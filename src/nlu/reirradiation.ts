@@ -18,11 +18,17 @@ export const ReirradiationFile = z.strictObject({
     treated: z.array(z.string().min(1)).min(1),
     times: z.array(z.string().min(1)).min(1),
     given: z.array(z.string().min(1)).default([]),
+    /** Places said without a determiner, after the treated predicate ("got 20 Gy there"). */
+    proforms: z.array(z.string().min(1)).default([]),
     /** Treatments that are not radiation: a place "treated" with one of them may not have been irradiated. */
     otherTreatments: z.array(z.string().min(1)).default([]),
   }),
   /** A labelled line of history ("Hx:", "Prior RT:"): what it names is an earlier course. */
-  history: z.strictObject({ labels: z.array(z.string().min(1)).min(1) }),
+  history: z.strictObject({
+    labels: z.array(z.string().min(1)).min(1),
+    /** What sets a clause in the past, so that radiation given in it is an earlier course's. */
+    past: z.array(z.string().min(1)).default([]),
+  }),
 });
 
 /** The composed-reading vocabulary, tokenised once at load. */
@@ -33,6 +39,8 @@ export interface ReirradiationTable {
   readonly references: readonly Pattern[];
   /** "that area", "the same vertebra": every determiner with every place. */
   readonly places: readonly Pattern[];
+  /** "there": a place said without a determiner, after the treated predicate. */
+  readonly proforms: readonly Pattern[];
   /** "got", "was treated": what says a place was treated. */
   readonly treated: readonly Pattern[];
   /** What places that treatment before this course ("in 2022", "ago"). */
@@ -43,6 +51,8 @@ export interface ReirradiationTable {
   readonly otherTreatments: readonly Pattern[];
   /** Labels of a line of history ("Hx:", "Prior RT:"). */
   readonly historyLabels: readonly Pattern[];
+  /** What sets a clause in the past ("two years ago", "in 2021"). */
+  readonly past: readonly Pattern[];
 }
 
 /**
@@ -55,7 +65,7 @@ export function loadReirradiation(
 ): ReirradiationTable {
   const data = loadYaml(file, ReirradiationFile);
   const tok = (list: readonly string[]) => list.map(compilePattern);
-  const { determiners, treated, times, given, otherTreatments } = data.samePlace;
+  const { determiners, treated, times, given, otherTreatments, proforms } = data.samePlace;
   const places = [...new Set(data.samePlace.places.flatMap((p, i) => expandClasses(file, `samePlace.places[${i}]`, p, classes)))];
   return {
     needsReference: tok(data.relations.needsReference),
@@ -63,11 +73,13 @@ export function loadReirradiation(
     measured: tok(data.relations.measured),
     references: tok(data.references),
     places: placePatterns(determiners, places),
+    proforms: tok(proforms),
     treated: tok(treated),
     times: tok(times),
     given: tok(given),
     otherTreatments: tok(otherTreatments),
     historyLabels: tok(data.history.labels),
+    past: tok(data.history.past),
   };
 }
 
@@ -266,6 +278,12 @@ function samePlaceParts(
     if (o > 0) other = true;
     i += Math.max(p, t, w, g, o, 1) - 1;
   }
+  // "got 20 Gy there in 2023": a place without a determiner, after the predicate.
+  if (place < 0 && treated >= 0)
+    for (let i = treatedEnd; i < to && place < 0; i++) {
+      const n = longestAt(tokens, i, table.proforms);
+      if (n > 0) [place, placeEnd] = [i, i + n];
+    }
   if (place < 0 || treated < 0) return undefined;
   let after: number | undefined;
   for (const i of [when, given].flat()) if (i >= treatedEnd && (after === undefined || i < after)) after = i;

@@ -42,6 +42,24 @@ describe('lines of history (reirradiation.yaml history.labels): an earlier cours
   });
 });
 
+describe('radiation given in a clause set in the past (reirradiation.yaml history.past): a history of radiation', () => {
+  test.each([
+    [
+      'a dose given last year is asked about',
+      'palliative 3D to the R hip met; got 8 Gy to the R proximal femur last year',
+      'ask',
+    ],
+    ['a course given years ago is asked about', 'palliative 3D, L humerus met, treated with 30 Gy in 10 fx two years ago', 'ask'],
+    ['a dose given in a past year is asked about', 'palliative 3D to the R hip met; 8 Gy x1 to the R femur in 2024', 'ask'],
+    ['given "there" in a past year is the same place', 'palliative 3D, bone met L humerus, got 20 Gy there in 2023', true],
+    ['a dose of this course is not history', 'palliative 3D to the R hip met, 8 Gy x1 planned', undefined],
+    ['a clause of this course is not history', 'diagnosed in 2023, now palliative 3D 20 Gy/5 to the R hip met', undefined],
+    ['a past without radiation is not history', 'palliative 3D to the R hip met; hip replacement in 2019', undefined],
+  ])('%s', (_rule, q, expected) => {
+    expect(prior(q)).toBe(expected);
+  });
+});
+
 describe('structure of the message', () => {
   test.each([
     ['quotes do not end a clause', 'family says she had "radiation before" somewhere', 'ask'],

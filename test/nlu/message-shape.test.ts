@@ -99,4 +99,24 @@ describe('states said a little apart from what they are about', () => {
     const p = parse(q);
     expect(p.facts.imrtApproved ?? (p.unsure.some((u) => u.fact === 'imrtApproved') ? 'ask' : undefined)).toBe(expected);
   });
+
+  const boost = (q: string) => {
+    const p = parse(q);
+    return p.facts.boost ?? (p.unsure.some((u) => u.fact === 'boost') ? 'ask' : undefined);
+  };
+  test.each([
+    ['a boost not started is asked about', 'bladder ca, whole pelvis phase (3D, supine), boost not started', 'ask'],
+    ['a boost to follow is asked about', 'bladder ca, 3D whole pelvis, boost to follow', 'ask'],
+    ['"before the boost" is asked about', 'bladder ca, 3D whole pelvis, before the boost', 'ask'],
+    ['a boost under way is the boost', 'bladder ca, 3D, now in the boost phase', true],
+  ])('the boost: %s', (_rule, q, expected) => {
+    expect(boost(q)).toBe(expected);
+  });
+
+  test.each([
+    ['"left breast, not right" is the left breast', 'oops -- left breast, not right', 'left'],
+    ['"right next to" is still transparent', 'R breast, not right next to the old field', 'right'],
+  ])('%s', (_rule, q, laterality) => {
+    expect(parse(q).facts.laterality).toBe(laterality);
+  });
 });
