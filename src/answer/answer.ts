@@ -57,8 +57,9 @@ export async function answer(raw: unknown, context: AskContext = {}): Promise<An
     if (threadId && store) await store.set(threadId, { intent: 'help', facts: {}, payers: [], at: now.getTime() });
     return newCaseAnswer(pipeline);
   }
-  const previous =
-    fresh && stored ? (boundary === 'new' ? carriedIntoNewCase(stored, pipeline.caseCues.administrative) : stored) : undefined;
+  const { administrative, patient } = pipeline.caseCues;
+  const keep = boundary === 'new' ? administrative : boundary === 'new-target' ? [...administrative, ...patient] : undefined;
+  const previous = fresh && stored ? (keep ? carriedIntoNewCase(stored, keep) : stored) : undefined;
   const turn = mergeTurn(parsed, previous, pipeline.corpus, boundary === 'said-same');
   if (parsed.otherPayers.length > 0 && parsed.payers.length === 0 && turn.intent !== 'help') {
     return unknownPayerAnswer(pipeline, turn.intent, parsed.otherPayers);

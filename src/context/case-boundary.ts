@@ -5,10 +5,11 @@ import type { ThreadState } from './store.js';
 
 /**
  * How a turn relates to the conversation: `reset` ("new case" alone) clears it; `new` starts a
- * new case that keeps only the encounter's administrative facts; `same` continues the case;
- * `said-same` continues it because the turn says so ("same patient").
+ * new case that keeps only the encounter's administrative facts; `new-target` another target of
+ * the same patient, which keeps the patient's facts too; `same` continues the case; `said-same`
+ * continues it because the turn says so ("same patient").
  */
-export type Boundary = 'reset' | 'new' | 'same' | 'said-same';
+export type Boundary = 'reset' | 'new' | 'new-target' | 'same' | 'said-same';
 
 /**
  * Reads the boundary from the turn's structure: an explicit cue first (new patient, same patient),
@@ -27,6 +28,8 @@ export function caseBoundary(
   if (!previous) return 'same';
   const text = ` ${bare} `;
   if (cues.newCase.test(text)) return 'new';
+  // "same pt also has a new femoral met": the same patient, but what was said of the last target is not this one's.
+  if (cues.newTarget.test(text)) return 'new-target';
   if (cues.sameCase.test(text)) return 'said-same';
   const stated = parsed.facts;
   const before = previous.facts;
@@ -38,10 +41,10 @@ export function caseBoundary(
   return 'same';
 }
 
-/** The thread as a new case sees it: the payers, the date of service and the administrative facts only. */
-export function carriedIntoNewCase(previous: ThreadState, administrative: readonly string[]): ThreadState {
+/** The thread as a new case sees it: the payers, the date of service and the facts named (administrative, and the patient's for a new target). */
+export function carriedIntoNewCase(previous: ThreadState, carried: readonly string[]): ThreadState {
   const facts: Record<string, FactValue> = {};
-  for (const fact of administrative) if (previous.facts[fact] !== undefined) facts[fact] = previous.facts[fact];
+  for (const fact of carried) if (previous.facts[fact] !== undefined) facts[fact] = previous.facts[fact];
   return {
     intent: previous.intent,
     facts,

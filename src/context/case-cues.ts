@@ -13,6 +13,10 @@ export const CaseCueFile = z.strictObject({
   /** Phrases; "{person}" stands for each of `persons`. */
   sameCase: Phrases,
   persons: Phrases,
+  /** An opener, up to four words, and a target: another target of the same patient. */
+  newTarget: z.strictObject({ openers: Phrases, targets: Phrases }),
+  /** Facts of the patient, which carry into a new target. */
+  patient: z.array(z.string()),
   administrative: z.array(z.string()),
 });
 export type CaseCueFile = z.infer<typeof CaseCueFile>;
@@ -22,30 +26,43 @@ export interface CaseCues {
   readonly reset: ReadonlySet<string>;
   readonly newCase: RegExp;
   readonly sameCase: RegExp;
+  readonly newTarget: RegExp;
+  readonly patient: readonly string[];
   readonly administrative: readonly string[];
 }
 
 function wordsPattern(phrases: readonly string[]): RegExp {
-  const alternatives = phrases.map((p) =>
-    normaliseText(p)
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/ /g, '\\s+'),
-  );
-  return new RegExp(`(?:^|[^a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`);
+  return new RegExp(`(?:^|[^a-z0-9])(?:${alternation(phrases)})(?![a-z0-9])`);
+}
+
+/** Phrases as one alternation of whole-word sequences over the normalised message. */
+function alternation(phrases: readonly string[]): string {
+  return phrases
+    .map((p) =>
+      normaliseText(p)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/ /g, '\\s+'),
+    )
+    .join('|');
 }
 
 /** Loads intents/case-cues.yaml; an administrative fact the corpus does not define fails at load. */
 export function loadCaseCues(corpus: Corpus, file = projectPath('intents', 'case-cues.yaml')): CaseCues {
   const data = loadYaml(file, CaseCueFile);
-  for (const [i, fact] of data.administrative.entries()) {
-    if (!corpus.facts[fact]) throw new DataError(file, `administrative[${i}]: no fact "${fact}" in facts.yaml`);
-  }
+  for (const key of ['administrative', 'patient'] as const)
+    for (const [i, fact] of data[key].entries()) {
+      if (!corpus.facts[fact]) throw new DataError(file, `${key}[${i}]: no fact "${fact}" in facts.yaml`);
+    }
   return {
     reset: new Set(data.reset.map(bareMessage)),
     newCase: wordsPattern(data.newCase),
     sameCase: wordsPattern(
       data.sameCase.flatMap((p) => (p.includes('{person}') ? data.persons.map((who) => p.replace('{person}', who)) : [p])),
     ),
+    newTarget: new RegExp(
+      `(?:^|[^a-z0-9])(?:${alternation(data.newTarget.openers)})(?:\\s+[a-z0-9]+){0,4}?\\s+(?:${alternation(data.newTarget.targets)})(?![a-z0-9])`,
+    ),
+    patient: data.patient,
     administrative: data.administrative,
   };
 }

@@ -211,8 +211,9 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   }
 
   const otherPayers = namedIn(tokens, model.lexicon.otherPayers);
+  // An age alone ("a UTI in a 70yo") says nothing of the subject: a question about anything may give one.
   const recognised =
-    Object.keys(facts).length +
+    Object.keys(facts).filter((fact) => fact !== 'age').length +
     Object.keys(stated.whatIf).length +
     Object.keys(stated.excluded).length +
     unsure.length +

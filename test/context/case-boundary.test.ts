@@ -73,6 +73,23 @@ describe('case boundaries: which facts a turn carries', () => {
       ['setting'],
       ['Horizon BCBSNJ'],
     ],
+    [
+      'another target of the same patient keeps the patient, not what was said of the last target',
+      [
+        'Horizon 70 yo, retreating a T10 met, 20 Gy/5 3D, PTV overlaps the prior 30/10 field',
+        'same pt also has a new painful R femoral shaft met, 8 Gy x1 3D',
+      ],
+      ['priorIrradiation'],
+      ['age', 'modality'],
+      ['Horizon BCBSNJ', 'adult'],
+    ],
+    [
+      '"another lesion" is another target',
+      [LUNG, 'another lesion in the L lung, 3D'],
+      ['priorIrradiation', 'treatmentIntent'],
+      ['modality'],
+      ['CVS Health'],
+    ],
   ] as const)('%s', async (_rule, turns, dropped, kept, carried) => {
     const last = (await converse(turns)).at(-1) as Answer;
     for (const fact of dropped) expect(last.facts[fact], fact).toBeUndefined();

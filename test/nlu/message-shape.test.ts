@@ -41,6 +41,11 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ],
     ['the same question alone asks about the policy', 'what does the CVS policy say?', 'policy_info'],
     [
+      'using a code is reporting it',
+      'Horizon: HDR vaginal cylinder, CT before each fx to verify the source position — OK to use 77280?',
+      'billing',
+    ],
+    [
       'a policy question naming its topic stays one',
       'rectal ca on 3DCRT — what does Horizon say about port films?',
       'policy_info',
@@ -48,6 +53,10 @@ describe('which intent a message asks: the question sentence, the frame, the cas
   ])('%s', (_rule, q, intent) => {
     expect(parse(q).intent).toBe(intent);
   });
+});
+
+test('an age alone does not make a question ours', () => {
+  expect(parse('first-line abx for an uncomplicated UTI in a 70yo?').inDomain).toBe(false);
 });
 
 describe('what the case is: corrections, weighed treatments, histology over site, one device', () => {
@@ -82,6 +91,19 @@ test('a payer named beside one with a policy is said for what it is to it', asyn
 });
 
 describe('states said a little apart from what they are about', () => {
+  test.each([
+    ['"never irradiated" says no re-irradiation', 'palliative 3D to a new R femoral shaft met, never irradiated, 8 Gy x1', false],
+    ['"irradiated" alone is a history, asked where', 'palliative 3D to the R femur met; the pelvis was irradiated', undefined],
+  ])('%s', (_rule, q, prior) => {
+    expect(parse(q).facts.priorIrradiation).toBe(prior);
+  });
+
+  test('"outside the hospital outpatient setting" is not the hospital', () => {
+    expect(parse('Horizon: outside the hospital outpatient setting, is G6017 payable on its own?').facts.setting).not.toBe(
+      'hospital_outpatient',
+    );
+  });
+
   test('"nothing near the brachial plexus" says the target is not close', () => {
     expect(parse('L humerus met, 8 Gy x1, 3D. nothing near the brachial plexus').facts.criticalStructure).toBe(false);
   });
