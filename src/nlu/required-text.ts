@@ -41,8 +41,49 @@ export function withRequiredText<T extends { pattern: RegExp }>(
 
 /** Whether a text can hold a match, as far as its required text tells (lower-case the text for a case-insensitive expression). */
 export function mayMatch(required: readonly string[] | undefined, text: string): boolean {
-  return required === undefined || required.some((part) => text.includes(part));
+  if (required === undefined) return true;
+  const pairs = textPairs.of(text);
+  for (const part of required) if (pairs.mayHold(part) && text.includes(part)) return true;
+  return false;
 }
+
+/**
+ * The pairs of adjacent characters a text holds, to rule a part out before searching for it:
+ * every pair of a part stands in any text that contains it. The intent cues' 450-odd parts are
+ * checked against each question two or three times, and a search per part was a tenth of
+ * answer() (most parts are absent, and ruling one out here is a table lookup or two). A pair
+ * is marked in a 64K-entry table by its two low bytes; characters past U+00FF can share an
+ * entry, which only lets a search through, never rules one out wrongly.
+ */
+class TextPairs {
+  private readonly marks = new Uint32Array(1 << 16);
+  private mark = 0;
+  private text: string | undefined;
+
+  /** The pairs of `text`, marked anew unless it is the text marked last. */
+  of(text: string): this {
+    if (text === this.text) return this;
+    if (this.mark === 0xffff_ffff) {
+      this.marks.fill(0);
+      this.mark = 0;
+    }
+    const mark = ++this.mark;
+    for (let i = 1; i < text.length; i++) this.marks[pairKey(text.charCodeAt(i - 1), text.charCodeAt(i))] = mark;
+    this.text = text;
+    return this;
+  }
+
+  /** False when some pair of `part` is not in the text (so neither is `part`); a part of one character may always be. */
+  mayHold(part: string): boolean {
+    for (let i = 1; i < part.length; i++) {
+      if (this.marks[pairKey(part.charCodeAt(i - 1), part.charCodeAt(i))] !== this.mark) return false;
+    }
+    return true;
+  }
+}
+
+const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+const textPairs = new TextPairs();
 
 /** An expression with its required text, tried only on text that holds it. */
 export interface Guarded {

@@ -55,6 +55,24 @@ describe('requiredText: what a pattern cannot match without', () => {
     );
   });
 
+  test('mayMatch says what a search for each part says (its letter-pair table only skips searches)', () => {
+    // A small alphabet makes parts that are often present, and characters past U+00FF share pair entries.
+    const char = fc.constantFrom('a', 'b', 'c', ' ', '.', 'é', '\u0161', '\u0261', '\u2019', '\u{1F44D}');
+    const text = fc.array(char, { maxLength: 40 }).map((cs) => cs.join(''));
+    const parts = fc.array(
+      fc.array(char, { minLength: 1, maxLength: 4 }).map((cs) => cs.join('')),
+      { minLength: 1, maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(parts, fc.array(text, { minLength: 1, maxLength: 3 }), (required, texts) => {
+        // Several texts in turn, each asked twice: the table is kept for the text marked last.
+        for (const t of [...texts, ...texts]) expect(mayMatch(required, t)).toBe(required.some((p) => t.includes(p)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(mayMatch(undefined, 'anything')).toBe(true);
+  });
+
   test("the pipeline's cues carry required text for nearly all patterns", () => {
     const { cues } = defaultPipeline().intents;
     expect(cues.filter((c) => c.required).length).toBeGreaterThan(cues.length * 0.9);
