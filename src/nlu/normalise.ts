@@ -6,6 +6,18 @@ export const MAX_QUESTION_LENGTH = 2000;
  * typed: Unicode folded, control characters dropped, shorthand ("w/o", "w/", "n't") spelled out.
  */
 export function normaliseText(raw: string): string {
+  // The parser and then the case boundary read the same message: the second reading is the first's.
+  if (raw === lastRaw) return lastText;
+  const text = normalised(raw);
+  lastRaw = raw;
+  lastText = text;
+  return text;
+}
+
+let lastRaw: string | undefined;
+let lastText = '';
+
+function normalised(raw: string): string {
   let text = raw.normalize('NFKC').toLowerCase();
   // Each group of rewrites runs only when its characters occur: most questions are plain ASCII.
   if (/[^\x20-\x7e]|`/.test(text)) {
