@@ -121,9 +121,11 @@ export function readIcdCodes(table: IcdTable, text: string): { text: string; cod
 /** The mapped codes as phrases found at their placeholder tokens, for the assertion pass (so "not C79.51" is negated). */
 export function icdPhrases(tokens: readonly string[], codes: readonly IcdMention[]): Found[] {
   const found: Found[] = [];
+  // Most questions name no ICD code: their tokens are not walked.
+  if (codes.length === 0) return found;
   let k = 0;
-  for (const [i, token] of tokens.entries()) {
-    if (token !== ICD_TOKEN) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] !== ICD_TOKEN) continue;
     const phrase = codes[k++]?.phrase;
     if (phrase) found.push({ phrase, start: i, end: i + 1, fuzzy: false });
   }

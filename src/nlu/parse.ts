@@ -152,7 +152,13 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   const codeChoice = CODE_CHOICE.test(text);
   const unsure = stated.unsure.filter((u) => settled[u.fact] === undefined);
   // An IGRT method named ("stereoscopic kV", "ExacTrac") says the question is ours, whatever else it says.
-  const mentions = methodMentions(model.methods, tokens, cues, found, (t) => isIgrtMethod(model.codes, t.toUpperCase()));
+  const mentions = methodMentions(
+    model.methods,
+    tokens,
+    cues,
+    found,
+    (t) => hasDigit(t) && isIgrtMethod(model.codes, t.toUpperCase()),
+  );
   if (!codeChoice) {
     // Two different methods named by any of their words, devices or codes ("CBCT then ExacTrac"), and on which days.
     const pairs = methodPairs(tokens, mentions);
@@ -534,6 +540,18 @@ function pickIntent(
 }
 
 const CASE_ONLY: ReadonlySet<Intent> = new Set(['coverage', 'billing']);
+
+/**
+ * Whether a word holds a digit. Every code of codes.yaml does (its schema says so: 77387, 0197T,
+ * G6001), and no upper-casing makes one: a word without one is not upper-cased and looked up.
+ */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** Whether one intent scores above every other. */
 function clearWinner(scores: Partial<Record<Intent, number>>): boolean {
