@@ -185,14 +185,27 @@ function settleByCases(rules: readonly Rule[], scope: Scope, corpus: Corpus, can
 function assumptionsThatMatter(corpus: Corpus, rules: readonly Rule[], scope: Scope, decided: Rule) {
   const assumed: { fact: string; value: FactValue }[] = [];
   const read = referencedFacts(rules);
+  // One copy of the facts for every trial, each other value set in it and the default put back
+  // after: a copy of all the facts per value tried was most of what an evaluation allocated.
+  let trial: { facts: Record<string, FactValue>; scope: Scope } | undefined;
   for (const { name, values } of sayable(corpus)) {
     const value = scope.facts[name];
     if (!read.has(name) || scope.stated[name] !== undefined || value === undefined) continue;
-    const others = values.filter((other) => other !== value);
-    const changes = others.some((other) => {
-      const outcome = decideQuickly(rules, { ...scope, facts: { ...scope.facts, [name]: other } });
-      return outcome.kind !== 'decided' || outcome.rule.decision !== decided.decision;
-    });
+    if (!trial) {
+      const facts = { ...scope.facts };
+      trial = { facts, scope: { ...scope, facts } };
+    }
+    let changes = false;
+    for (const other of values) {
+      if (other === value) continue;
+      trial.facts[name] = other;
+      const outcome = decideQuickly(rules, trial.scope);
+      if (outcome.kind !== 'decided' || outcome.rule.decision !== decided.decision) {
+        changes = true;
+        break;
+      }
+    }
+    trial.facts[name] = value;
     if (changes) assumed.push({ fact: name, value });
   }
   return assumed;
