@@ -58,8 +58,8 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
   // plan" then "left breast" is one case.
   const changed = (fact: string) =>
     parsed.facts[fact] !== undefined && previous.facts[fact] !== undefined && parsed.facts[fact] !== previous.facts[fact];
-  for (const [fact, def] of Object.entries(corpus.facts)) {
-    if (!def.resetBy?.some(changed)) continue;
+  for (const [fact, resetBy] of resettable(corpus)) {
+    if (!resetBy.some(changed)) continue;
     delete facts[fact];
     delete excluded[fact];
     delete earlier[fact];
@@ -98,6 +98,21 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
     earlier,
     restored,
   };
+}
+
+const resettables = new WeakMap<Corpus, readonly (readonly [string, readonly string[]])[]>();
+
+/**
+ * The facts a change can make stale, each with the facts that reset it, in the fact table's order:
+ * read once per corpus, not from every fact's definition on every turn of every thread.
+ */
+function resettable(corpus: Corpus): readonly (readonly [string, readonly string[]])[] {
+  let list = resettables.get(corpus);
+  if (!list) {
+    list = Object.entries(corpus.facts).flatMap(([fact, def]) => (def.resetBy ? [[fact, def.resetBy] as const] : []));
+    resettables.set(corpus, list);
+  }
+  return list;
 }
 
 /**
