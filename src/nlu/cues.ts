@@ -16,6 +16,9 @@ export const AssertionFile = z.strictObject({
   hypothetical: Phrases,
   proximity: Phrases,
   others: Phrases,
+  /** Every relative with every verb is an `others` cue ("husband had", "sister with"). */
+  relatives: z.array(z.string().min(1)).default([]),
+  relativeVerbs: z.array(z.string().min(1)).default([]),
   /** "prone — sorry, supine": what follows replaces what the message said before. */
   corrections: Phrases,
 });
@@ -48,7 +51,7 @@ export interface AssertionCues {
   readonly words: ReadonlySet<string>;
 }
 
-const KIND_OF: Record<Exclude<keyof AssertionFile, 'transparent'>, CueKind> = {
+const KIND_OF: Record<Exclude<keyof AssertionFile, 'transparent' | 'relatives' | 'relativeVerbs'>, CueKind> = {
   pre: 'pre',
   post: 'post',
   pseudo: 'pseudo',
@@ -63,7 +66,11 @@ const KIND_OF: Record<Exclude<keyof AssertionFile, 'transparent'>, CueKind> = {
 
 /** Loads intents/assertion.yaml; a phrase with no words fails with its path. */
 export function loadAssertionCues(file = projectPath('intents', 'assertion.yaml')): AssertionCues {
-  const data = loadYaml(file, AssertionFile);
+  const loaded = loadYaml(file, AssertionFile);
+  const data = {
+    ...loaded,
+    others: [...loaded.others, ...loaded.relatives.flatMap((who) => loaded.relativeVerbs.map((verb) => `${who} ${verb}`))],
+  };
   const byKey = new Map<string, { tokens: string[]; kinds: CueKind[] }>();
   const words = new Set<string>();
   for (const [list, kind] of Object.entries(KIND_OF) as [keyof typeof KIND_OF, CueKind][]) {

@@ -1,4 +1,4 @@
-import type { Found } from './extract.js';
+import type { Found, FoundCue } from './extract.js';
 import { COLON, endsSentence } from './normalise.js';
 import { longestAt, type Pattern } from './patterns.js';
 import type { ReirradiationTable } from './reirradiation.js';
@@ -39,13 +39,17 @@ export function readHistory(
   table: ReirradiationTable,
   tokens: readonly string[],
   found: readonly Found[],
+  past: readonly { readonly from: number; readonly to: number }[] = [],
 ): HistoryReading | undefined {
-  const spans = historySpans(table.historyLabels, tokens);
-  if (spans.length === 0) return undefined;
+  const lines = historySpans(table.historyLabels, tokens);
+  if (lines.length === 0 && past.length === 0) return undefined;
+  const inLine = (i: number) => lines.some(({ from, to }) => i >= from && i < to);
+  // A modality in a clause set in the past gives way only to one stated now (inPastClause); a line's is the earlier course's.
+  const earlier = found.filter((f) => f.phrase.entry.set.modality !== undefined && inLine(f.start));
+  const spans = [...lines, ...past];
   const inside = (i: number) => spans.some(({ from, to }) => i >= from && i < to);
-  const earlier = found.filter((f) => f.phrase.entry.set.modality !== undefined && inside(f.start));
-  let radiation = false;
-  for (const { label, from, to } of spans) {
+  let radiation = past.length > 0;
+  for (const { label, from, to } of lines) {
     // "RT hx: R hip 2023": a label that names radiation says the line is radiation, unless it says none.
     const saysRadiation = label.some((_, k) => longestAt(label, k, table.given) > 0);
     if (saysRadiation && from < to && !NONE.has(tokens[from] as string)) radiation = true;
@@ -106,24 +110,30 @@ export function inPastClause(
 }
 
 /**
- * Whether radiation is said given in a clause set in the past ("got 8 Gy to the R femur last
- * year", "treated with 30 Gy in 10 fx two years ago"): a history of radiation, like a line of it.
+ * The clauses that say radiation was given in the past ("got 8 Gy to the R femur last year",
+ * "treated with 30 Gy in 10 fx two years ago"): a history of radiation, like a line of it.
  */
 export function pastRadiation(
   table: ReirradiationTable,
   tokens: readonly string[],
   clauses: readonly { readonly from: number; readonly to: number }[],
-): boolean {
-  return clauses.some(({ from, to }) => {
-    let past = false;
-    let given = false;
-    for (let i = from; i < to; i++) {
-      if (PRESENT.has(tokens[i] as string)) return false;
-      past ||= longestAt(tokens, i, table.past) > 0;
-      given ||= longestAt(tokens, i, table.given) > 0;
-    }
-    return past && given;
-  });
+  cues: readonly FoundCue[],
+): { from: number; to: number }[] {
+  // "her husband had prostate RT in 2019": someone else's radiation is no history of this patient's.
+  const others = cues.filter((c) => c.kinds.includes('other'));
+  return clauses
+    .filter(({ from, to }) => {
+      if (others.some((c) => c.start >= from && c.start < to)) return false;
+      let past = false;
+      let given = false;
+      for (let i = from; i < to; i++) {
+        if (PRESENT.has(tokens[i] as string)) return false;
+        past ||= longestAt(tokens, i, table.past) > 0;
+        given ||= longestAt(tokens, i, table.given) > 0;
+      }
+      return past && given;
+    })
+    .map(({ from, to }) => ({ from, to }));
 }
 
 /** Words that set a clause in this course. */

@@ -118,7 +118,13 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // "the same area was never treated": the statement says whether that place was treated, not "same area" alone.
   const placed = placesSaidTreated(all, clauses);
   // "Hx: SBRT 54/3 to a RUL nodule in 2021": a line of history names an earlier course.
-  const history = readHistory(model.reirradiation, tokens, all);
+  // "got 8 Gy to the R femur last year": radiation given in a clause set in the past is history too.
+  const history = readHistory(
+    model.reirradiation,
+    tokens,
+    all,
+    pastRadiation(model.reirradiation, tokens, clauses.clauses, cues),
+  );
   const dropped = new Set([
     ...aimed,
     ...before,
@@ -185,12 +191,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
       negated: false,
       doubt: { kind: composed === 'hedged' ? 'hedge' : 'distance' },
     });
-  // Radiation in a line of history: where it was is asked, unless it was a level this course treats again.
-  if (facts.priorIrradiation === undefined && !unsure.some((u) => u.fact === 'priorIrradiation')) {
-    if (history?.radiation && history.samePlace) facts.priorIrradiation = true;
-    // "got 8 Gy to the R femur last year": radiation given in a clause set in the past, like a line of history.
-    else if (history?.radiation || pastRadiation(model.reirradiation, tokens, clauses.clauses))
-      unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'proximity' } });
+  // Radiation in a line of history or a clause set in the past: where it was is asked, unless it was a level this course treats again.
+  if (history?.radiation && facts.priorIrradiation === undefined && !unsure.some((u) => u.fact === 'priorIrradiation')) {
+    if (history.samePlace) facts.priorIrradiation = true;
+    else unsure.push({ fact: 'priorIrradiation', value: true, negated: false, doubt: { kind: 'proximity' } });
   }
   // "IMRT request for a meningioma is still pending UM review": a state said further on in the IMRT's sentence is asked about.
   const imrt = found.filter((f) => f.phrase.entry.set.modality === 'imrt');

@@ -55,6 +55,17 @@ describe('radiation given in a clause set in the past (reirradiation.yaml histor
     ['a dose of this course is not history', 'palliative 3D to the R hip met, 8 Gy x1 planned', undefined],
     ['a clause of this course is not history', 'diagnosed in 2023, now palliative 3D 20 Gy/5 to the R hip met', undefined],
     ['a past without radiation is not history', 'palliative 3D to the R hip met; hip replacement in 2019', undefined],
+    [
+      'a level treated again in a past clause is the same place',
+      'palliative 3D to the T6 met. two courses ago we treated T5-T7',
+      true,
+    ],
+    ['other levels in a past clause are asked about', 'palliative 3D to the L2 met. two courses ago we treated T5-T7', 'ask'],
+    [
+      "someone else's radiation is not this patient's history",
+      "her husband had prostate RT in 2019; she's getting 3D to a rib met",
+      undefined,
+    ],
   ])('%s', (_rule, q, expected) => {
     expect(prior(q)).toBe(expected);
   });

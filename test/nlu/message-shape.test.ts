@@ -98,6 +98,12 @@ describe('states said a little apart from what they are about', () => {
     expect(parse(q).facts.priorIrradiation).toBe(prior);
   });
 
+  test('"Horizon denied IGRT" is what the payer did, not a negation of the payer', () => {
+    expect(
+      parse("Horizon denied IGRT for our 3D lung case. The reviewer said lung isn't on the list. Is that right?").payers,
+    ).toEqual(['horizon']);
+  });
+
   test('"outside the hospital outpatient setting" is not the hospital', () => {
     expect(parse('Horizon: outside the hospital outpatient setting, is G6017 payable on its own?').facts.setting).not.toBe(
       'hospital_outpatient',
