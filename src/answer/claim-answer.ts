@@ -3,7 +3,7 @@ import type { Setting } from '../codes/schema.js';
 import { codeState } from '../codes/state.js';
 import type { CodeTable } from '../codes/table.js';
 import type { Turn } from '../context/merge.js';
-import type { Answer, DateUsed } from '../contract/answer.js';
+import type { Answer, DateUsed, Finding } from '../contract/answer.js';
 import type { CodeMention } from '../nlu/codes.js';
 import { valueLabel } from '../policy/facts.js';
 import type { Pipeline } from './pipeline.js';
@@ -18,16 +18,25 @@ export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly Code
       : asked;
   const modality = typeof turn.facts.modality === 'string' ? turn.facts.modality : undefined;
   const payer = turn.payers.length === 1 ? turn.payers[0] : undefined;
-  const { findings, byPayer, rows, summary, payers } = checkClaim(pipeline.codes, lines, {
-    dateOfService: date.date,
+  const question = {
     ...(payer ? { payer } : {}),
     ...(setting ? { setting } : {}),
     ...(modality ? { modality } : {}),
+  };
+  const { findings, byPayer, rows, summary, payers } = checkClaim(pipeline.codes, lines, {
+    dateOfService: date.date,
+    ...question,
   });
+  // "DOS 3/14" with no year: where last year's 3/14 gives another verdict (a code-set change between), the year is asked.
+  const other = date.yearEarlier
+    ? checkClaim(pipeline.codes, lines, { dateOfService: date.yearEarlier, ...question })
+    : undefined;
+  const differs = (f: Finding) => other?.byPayer.some((o) => o.payer === f.payer && o.determination !== f.determination) ?? false;
+  const found = byPayer.map((f) => (differs(f) ? { ...f, determination: 'needs_info' as const, missing: ['dateOfService'] } : f));
   const settingLabel = setting ? valueLabel(pipeline.corpus.facts, 'setting', setting) : undefined;
   return {
     intent: 'billing',
-    findings: [...byPayer],
+    findings: found,
     text: '',
     facts: turn.facts,
     dateOfService: date,
@@ -35,6 +44,13 @@ export function claimAnswer(pipeline: Pipeline, turn: Turn, lines: readonly Code
     summary,
     assumptions: [...new Set(findings.flatMap((f) => f.assumed))],
     changes: [...new Set(findings.flatMap((f) => f.changes))],
+    ...(found.some((f, i) => f !== byPayer[i])
+      ? {
+          notices: [
+            `The date of service “${date.written}” has no year, and the verdict differs between ${date.date} and ${date.yearEarlier}: which year was it?`,
+          ],
+        }
+      : {}),
   };
 }
 

@@ -34,8 +34,8 @@ export interface Turn {
  */
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus, saidSame = false): Turn {
   const fresh = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
-  // A bare yes/no or a date alone ("and on 2026-02-01?") is a follow-up, not a stray message.
-  const leans = parsed.inDomain || parsed.yesNo !== undefined || parsed.dateOfService !== undefined;
+  // A bare yes/no, a date or an age alone ("and on 2026-02-01?", "19 years old") is a follow-up, not a stray message.
+  const leans = parsed.inDomain || parsed.yesNo !== undefined || parsed.dateOfService !== undefined || parsed.age !== undefined;
   if (!previous || fresh === 'help' || !leans) {
     return {
       intent: fresh,

@@ -73,6 +73,8 @@ export const DateUsed = z.strictObject({
   unreadable: z.string().optional(),
   /** No date was given and a code named cannot be reported today: the answer is for `date`, the last day every code was, not for this today. */
   insteadOf: z.iso.date().optional(),
+  /** A date written without a year ("DOS 3/14"): the same day a year earlier, which the asker may mean as well. */
+  yearEarlier: z.iso.date().optional(),
 });
 export type DateUsed = z.infer<typeof DateUsed>;
 

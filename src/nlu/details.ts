@@ -205,5 +205,9 @@ export function dateOfService(stated: StatedDate | undefined, today: string): Da
   const iso = (y: number) => `${y}-${String(stated.month).padStart(2, '0')}-${String(stated.day).padStart(2, '0')}`;
   const date = stated.year === undefined && iso(year) > today ? iso(year - 1) : iso(year);
   const valid = new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-  return valid ? { date, from: 'question', written: stated.written } : { date: today, from: 'today', unreadable: stated.written };
+  if (!valid) return { date: today, from: 'today', unreadable: stated.written };
+  // "DOS 3/14" may be last year's 3/14 too: an answer that differs between the two asks which.
+  const earlier = stated.year === undefined ? `${Number(date.slice(0, 4)) - 1}${date.slice(4)}` : undefined;
+  const yearEarlier = earlier && new Date(`${earlier}T00:00:00Z`).toISOString().slice(0, 10) === earlier ? earlier : undefined;
+  return { date, from: 'question', written: stated.written, ...(yearEarlier ? { yearEarlier } : {}) };
 }

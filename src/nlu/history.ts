@@ -1,7 +1,7 @@
 import type { Found, FoundCue } from './extract.js';
 import { COLON, endsSentence } from './normalise.js';
 import { longestAt, type Pattern } from './patterns.js';
-import type { ReirradiationTable } from './reirradiation.js';
+import { otherTreatmentAt, type ReirradiationTable } from './reirradiation.js';
 
 /**
  * Lines of history in a pasted chart ("Hx: SBRT 54/3 to a RUL nodule in 2021", "Prior: 3000 cGy
@@ -126,12 +126,17 @@ export function pastRadiation(
       if (others.some((c) => c.start >= from && c.start < to)) return false;
       let past = false;
       let given = false;
+      let treated = false;
+      let other = false;
       for (let i = from; i < to; i++) {
         if (PRESENT.has(tokens[i] as string)) return false;
         past ||= longestAt(tokens, i, table.past) > 0;
         given ||= longestAt(tokens, i, table.given) > 0;
+        treated ||= longestAt(tokens, i, table.treated) > 0;
+        other ||= otherTreatmentAt(table, tokens, i) > 0;
       }
-      return past && given;
+      // "we treated her rectal cancer to the pelvis back in 2019": treated, with nothing but radiation named, may have been irradiated.
+      return past && (given || (treated && !other));
     })
     .map(({ from, to }) => ({ from, to }));
 }

@@ -270,7 +270,7 @@ function samePlaceParts(
     const t = p > 0 ? 0 : longestAt(tokens, i, table.treated);
     const w = p > 0 || t > 0 ? 0 : longestAt(tokens, i, table.times);
     const g = p > 0 || t > 0 || w > 0 ? 0 : longestAt(tokens, i, table.given);
-    const o = p > 0 || t > 0 || w > 0 || g > 0 ? 0 : longestAt(tokens, i, table.otherTreatments);
+    const o = p > 0 || t > 0 || w > 0 || g > 0 ? 0 : otherTreatmentAt(table, tokens, i);
     if (p > 0 && place < 0) [place, placeEnd] = [i, i + p];
     if (t > 0 && treated < 0) [treated, treatedEnd] = [i, i + t];
     if (w > 0) when.push(i);
@@ -384,4 +384,12 @@ function strongest(readings: readonly Composed[]): Composed {
   for (const r of ['stated', 'hedged', 'measured', 'undated', 'otherTreatment', 'scope', 'negated'] as const)
     if (readings.includes(r)) return r;
   return undefined;
+}
+
+/** An operation named by its ending ("lumpectomy", "craniotomy", "kyphoplasty") is a treatment other than radiation. */
+const OPERATION = /(?:ectomy|ectomies|otomy|ostomy|plasty)$/;
+
+/** The length of a treatment other than radiation named at a word: listed (`otherTreatments`) or an operation by its ending. */
+export function otherTreatmentAt(table: ReirradiationTable, tokens: readonly string[], at: number): number {
+  return longestAt(tokens, at, table.otherTreatments) || (OPERATION.test(tokens[at] ?? '') ? 1 : 0);
 }

@@ -32,7 +32,11 @@ describe('dates of service are read and echoed with their source', () => {
       { date: '2025-03-04', from: 'question', written: 'march 4, 2025' },
     ],
     ['day first', 'what replaced 76950 on 4 Mar 25', { date: '2025-03-04', from: 'question', written: '4 mar 25' }],
-    ['DOS without a year', 'Horizon IMRT billing, DOS 3/2', { date: '2026-03-02', from: 'question', written: '3/2' }],
+    [
+      'DOS without a year, and the same day a year earlier',
+      'Horizon IMRT billing, DOS 3/2',
+      { date: '2026-03-02', from: 'question', written: '3/2', yearEarlier: '2025-03-02' },
+    ],
     ['no date: today', 'check 77387-TC horizon', { date: TODAY, from: 'today' }],
     [
       'no date, a code deleted before today: its last valid day',

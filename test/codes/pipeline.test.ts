@@ -22,6 +22,16 @@ describe('the pipeline answers claim checks and code lookups through the code li
   });
 
   test.each([
+    ['a verdict that differs between the two years asks which', 'DOS 3/14', ['needs_info'], /has no year/],
+    ['one that does not is answered', 'DOS 3/14/2025', ['bundled'], undefined],
+  ])('a date of service with no year: %s', async (_rule, date, determinations, notice) => {
+    const a = await answer(`Horizon claim, POS 22, ${date}: 77386 and 77387-TC`, { today: '2026-12-02' });
+    expect(a.findings.map((f) => f.determination)).toEqual(determinations);
+    if (notice) expect(a.notices?.join(' ')).toMatch(notice);
+    else expect(a.notices).toBeUndefined();
+  });
+
+  test.each([
     [
       'a code deleted before today: checked for its last valid day',
       '2026-03-04',

@@ -98,6 +98,12 @@ describe('case boundaries: which facts a turn carries', () => {
     expect(last.text).toContain('From earlier:');
   });
 
+  test('an age alone in a thread is a follow-up, not a stray message', async () => {
+    const [, older] = await converse(['Horizon IMRT prostate', '19 years old']);
+    expect(older?.intent).toBe('coverage');
+    expect(older?.findings.map((f) => f.determination)).toEqual(['medically_necessary']);
+  });
+
   test('lung → rectal: the rectal case is not answered with the lung patient’s facts', async () => {
     const [, rectal] = await converse([LUNG, 'IGRT with 3DCRT for rectal cancer?']);
     expect(rectal?.findings.map((f) => f.determination)).toEqual(['needs_info']);

@@ -56,6 +56,16 @@ describe('radiation given in a clause set in the past (reirradiation.yaml histor
     ['a clause of this course is not history', 'diagnosed in 2023, now palliative 3D 20 Gy/5 to the R hip met', undefined],
     ['a past without radiation is not history', 'palliative 3D to the R hip met; hip replacement in 2019', undefined],
     [
+      'treated in the past, with nothing but radiation named, is asked about',
+      'palliative 3D to the sacral met; we treated her rectal cancer to the pelvis back in 2019',
+      'ask',
+    ],
+    [
+      'treated by an operation named by its ending is not radiation',
+      'palliative 3D to the L2 met; she was treated with a lumpectomy in 2015',
+      undefined,
+    ],
+    [
       'a level treated again in a past clause is the same place',
       'palliative 3D to the T6 met. two courses ago we treated T5-T7',
       true,

@@ -41,6 +41,12 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ],
     ['the same question alone asks about the policy', 'what does the CVS policy say?', 'policy_info'],
     [
+      'a bill the patient gets is about coverage',
+      "Patient's daughter keeps asking why her dad needs imaging every day for his cholangiocarcinoma. It's a 3D plan, Horizon. Is the IGRT part even covered or is he going to get a bill?",
+      'coverage',
+    ],
+    ['the billing of a code is still billing', 'the billing for 77387 with IMRT, Horizon HOPD?', 'billing'],
+    [
       'using a code is reporting it',
       'Horizon: HDR vaginal cylinder, CT before each fx to verify the source position — OK to use 77280?',
       'billing',
