@@ -251,8 +251,11 @@ export function assertMentions(
       while (k < tokens.length && vocabulary.transparent.has(tokens[k] as string)) k += 1;
       if (isPredicateAt(k)) return [];
     }
-    const answersQuestion = tokens[cue.start - 1] === QUESTION;
-    const start = clauseStart(answersQuestion ? cue.start - 1 : cue.start);
+    // "prone on the belly board? we are not sure yet": a subject and a verb before the answer still answer the question.
+    let asked = cue.start - 1;
+    while (asked > 0 && ANSWER_LEAD.has(tokens[asked] as string)) asked--;
+    const answersQuestion = tokens[asked] === QUESTION;
+    const start = clauseStart(answersQuestion ? asked : cue.start);
     const before = found.flatMap((f, i) => (f.end <= cue.start && f.start >= start ? [i] : []));
     const last = before.at(-1);
     if (last === undefined) return [];
@@ -260,7 +263,8 @@ export function assertMentions(
     if ((found[last] as Found).phrase.entry.set.payer !== undefined && !answersQuestion) return [];
     const gap = tokens.slice((found[last] as Found).end, cue.start);
     const marks = [COLON, COMMA, QUESTION];
-    if (!gap.every((t) => marks.includes(t) || vocabulary.transparent.has(t))) return [];
+    if (!gap.every((t) => marks.includes(t) || vocabulary.transparent.has(t) || (answersQuestion && ANSWER_LEAD.has(t))))
+      return [];
     if (gap.filter((t) => marks.includes(t)).length > 1) return [];
     const reached = [last];
     for (let k = before.length - 2; k >= 0; k--) {
@@ -274,6 +278,27 @@ export function assertMentions(
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'any']);
+/** Words that may open the answer to a question before what answers it ("? we are not sure yet", "? honestly no"). */
+const ANSWER_LEAD: ReadonlySet<string> = new Set([
+  'we',
+  'i',
+  'they',
+  'he',
+  'she',
+  'it',
+  'are',
+  'am',
+  'is',
+  'was',
+  'were',
+  'still',
+  'honestly',
+  'tbh',
+  'really',
+  'um',
+  'hmm',
+  'well',
+]);
 /** Transparent words that lead into the words after them ("right next to", "directly under"). */
 const LEADING: ReadonlySet<string> = new Set(['right', 'directly', 'immediately', 'just', 'very']);
 

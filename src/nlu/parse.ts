@@ -139,7 +139,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   for (const f of givingWay(all, dropped, inPastClause(model.reirradiation, tokens, clauses.clauses))) dropped.add(f);
   const found = dropped.size > 0 ? all.filter((f) => !dropped.has(f)) : all;
   const corrections = cues.filter((c) => c.kinds.includes('correction')).map((c) => c.start);
-  const stated = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus, corrections);
+  const resolved = resolveFacts(assertMentions(tokens, found, cues, model.cues), model.corpus, corrections);
+  // "when did policy 139 take effect?": a policy named by its number names its payer.
+  const numbered = resolved.payers.length === 0 ? payersByNumber(model.corpus, text) : [];
+  const stated = numbered.length > 0 ? { ...resolved, payers: numbered } : resolved;
   const codes = extractCodes(text);
   // "12 yo — typo, 72 yo": an age after the last correction replaces one before it.
   const lastCorrection = corrections.at(-1);
@@ -563,4 +566,15 @@ function clearWinner(scores: Partial<Record<Intent, number>>): boolean {
     .filter((v): v is number => v !== undefined)
     .sort((a, b) => b - a);
   return first > second;
+}
+
+/** The payers whose policy a message names by its number ("policy 139", "MP #139"). */
+function payersByNumber(corpus: Corpus, text: string): string[] {
+  const said = new Set(
+    [...text.matchAll(/\b(?:policy|policies|mp|medical policy)\s*(?:no\.?|number|#)?\s*(\d{1,4})\b/g)].map((m) => m[1]),
+  );
+  if (said.size === 0) return [];
+  return [...corpus.policies.values()]
+    .filter((p) => p.doc.policyNumber !== undefined && said.has(p.doc.policyNumber))
+    .map((p) => p.doc.id);
 }

@@ -46,6 +46,8 @@ describe('which intent a message asks: the question sentence, the frame, the cas
       'coverage',
     ],
     ['the billing of a code is still billing', 'the billing for 77387 with IMRT, Horizon HOPD?', 'billing'],
+    ['a case that ends on a code asks whether it is reported', 'cvs sbrt 77387?', 'billing'],
+    ['a code alone is looked up', '77387?', 'code_lookup'],
     [
       'using a code is reporting it',
       'Horizon: HDR vaginal cylinder, CT before each fx to verify the source position — OK to use 77280?',
@@ -104,10 +106,34 @@ describe('states said a little apart from what they are about', () => {
     expect(parse(q).facts.priorIrradiation).toBe(prior);
   });
 
+  test.each([
+    ['a policy named by its number names its payer', 'when did policy 139 take effect?', ['horizon']],
+    ['a number no policy has names none', 'policy 140 effective date?', []],
+  ])('%s', (_rule, q, payers) => {
+    expect(parse(q).payers).toEqual(payers);
+  });
+
   test('"Horizon denied IGRT" is what the payer did, not a negation of the payer', () => {
     expect(
       parse("Horizon denied IGRT for our 3D lung case. The reviewer said lung isn't on the list. Is that right?").payers,
     ).toEqual(['horizon']);
+  });
+
+  test.each([
+    [
+      'a hedge answering a question hedges what it asked',
+      'Horizon 3D rectal, prone on the belly board? we are not sure yet',
+      'position',
+      undefined,
+    ],
+    [
+      'a negation answering a question negates what it asked',
+      'CVS 3D palliative lung, prior RT? honestly no',
+      'priorIrradiation',
+      false,
+    ],
+  ])('%s', (_rule, q, fact, value) => {
+    expect(parse(q).facts[fact]).toBe(value);
   });
 
   test('"outside the hospital outpatient setting" is not the hospital', () => {
