@@ -259,7 +259,7 @@ export function assertMentions(
     const before = found.flatMap((f, i) => (f.end <= cue.start && f.start >= start ? [i] : []));
     const last = before.at(-1);
     if (last === undefined) return [];
-    // "Horizon denied IGRT": what a payer did, not a negation of the payer; "CVS? no" still answers.
+    // "<payer A> denied IGRT": what a payer did, not a negation of the payer; "<payer A>? no" still answers.
     if ((found[last] as Found).phrase.entry.set.payer !== undefined && !answersQuestion) return [];
     const gap = tokens.slice((found[last] as Found).end, cue.start);
     const marks = [COLON, COMMA, QUESTION];

@@ -254,8 +254,13 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // It settles only whether a case is asked about as coverage or as billing: a comparison the message
   // frames ("<payer A> vs <payer B>: … IGRT?") or a policy question beside the case stays what the message makes it.
   const picked = clear !== undefined && framed !== undefined && CASE_ONLY.has(clear) && CASE_ONLY.has(framed) ? clear : framed;
-  // "Can we bill 77387 or G6002 in addition to the SRS codes?": a choice of codes in a case is billing.
-  const chosen = picked === 'code_lookup' && facts.modality !== undefined && (scored.billing ?? 0) > 0 ? 'billing' : picked;
+  // "Can we bill 77387 or G6002 in addition to the SRS codes?": a choice of codes in a case is billing;
+  // so is "IMRT in the office: which code do we put down for the ultrasound guidance?", a method's code in a case.
+  const codeInCase =
+    facts.modality !== undefined &&
+    ((picked === 'code_lookup' && (scored.billing ?? 0) > 0) ||
+      (picked === 'policy_info' && mentions.length > 0 && WHICH_CODE.test(text)));
+  const chosen = codeInCase ? 'billing' : picked;
   // "Does the policy apply to a FIDE-SNP, and is IGRT necessary with IMRT?": a case and a question
   // about the policy; the case is answered, and the policy question after it.
   const asksCase = facts.modality !== undefined || facts.diagnosis !== undefined;
@@ -547,6 +552,8 @@ function pickIntent(
 }
 
 const CASE_ONLY: ReadonlySet<Intent> = new Set(['coverage', 'billing']);
+/** A question for the code to report ("which code do we put down", "what CPT"). */
+const WHICH_CODE = /\b(what|which)\s+(cpt |hcpcs )?(code|codes|cpt|cpts|hcpcs|g ?codes?)\b/;
 
 /**
  * Whether a word holds a digit. Every code of codes.yaml does (its schema says so: 77387, 0197T,

@@ -49,6 +49,11 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ['a case that ends on a code asks whether it is reported', 'cvs sbrt 77387?', 'billing'],
     ['a code alone is looked up', '77387?', 'code_lookup'],
     [
+      'which code for a method named in a case is billing in that case',
+      'Horizon, physician office: daily transabdominal ultrasound localization of the prostate during IMRT. Which code do we put down for the guidance?',
+      'billing',
+    ],
+    [
       'using a code is reporting it',
       'Horizon: HDR vaginal cylinder, CT before each fx to verify the source position — OK to use 77280?',
       'billing',
