@@ -49,6 +49,27 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ['a case that ends on a code asks whether it is reported', 'cvs sbrt 77387?', 'billing'],
     ['a code alone is looked up', '77387?', 'code_lookup'],
     [
+      'who falls under a policy is its scope',
+      'Who exactly falls under the CVS IGRT policy — every CVS Health plan member?',
+      'policy_info',
+    ],
+    ['a national coverage determination is a document', 'Is there a national coverage determination for IGRT?', 'policy_info'],
+    [
+      'what a policy counts as IGRT is its definition',
+      'what does CVS actually count as IGRT — just kV films or CBCT too?',
+      'policy_info',
+    ],
+    [
+      'whether plans accept a code is billing',
+      'hzn: is 77387 accepted by every non-medicare plan or do we have to check first?',
+      'billing',
+    ],
+    [
+      'how the payers named each handle a case is a comparison',
+      'How do CVS and Horizon each handle IGRT for a 13-year-old on IMRT?',
+      'compare',
+    ],
+    [
       'which code for a method named in a case is billing in that case',
       'Horizon, physician office: daily transabdominal ultrasound localization of the prostate during IMRT. Which code do we put down for the guidance?',
       'billing',
