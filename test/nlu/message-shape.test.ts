@@ -162,6 +162,18 @@ describe('states said a little apart from what they are about', () => {
     expect(parse(q).facts[fact]).toBe(value);
   });
 
+  test.each([
+    [
+      '"why does <payer> say no for palliative 3D" negates nothing in the case',
+      'why does CVS say no for palliative 3D lung?',
+      'treatmentIntent',
+      'palliative',
+    ],
+    ['nor does "say no for 3D"', 'why does Horizon say no for 3D brain mets?', 'modality', '3dcrt'],
+  ])('%s', (_rule, q, fact, value) => {
+    expect(parse(q).facts[fact]).toBe(value);
+  });
+
   test('"outside the hospital outpatient setting" is not the hospital', () => {
     expect(parse('Horizon: outside the hospital outpatient setting, is G6017 payable on its own?').facts.setting).not.toBe(
       'hospital_outpatient',
