@@ -29,8 +29,9 @@ export interface Turn {
  * Merges a parsed message with its thread. A message with no intent of its own is a
  * follow-up ("what about <another payer>?", "curative", "and with electrons?"): it keeps the thread's
  * intent and payers unless it names new ones; a yes/no fills the fact the bot asked about. One that
- * says it is about the same case (`saidSame`: "what does <payer> say for the same patient") asks
- * about the case even when its words ask about the policy.
+ * says it is about the same case (`saidSame`: "what does <payer> say for the same patient"), or
+ * asks the policy about nothing of its own ("what does <payer> say about that?"), asks about the
+ * case even when its words ask about the policy.
  */
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus, saidSame = false): Turn {
   const fresh = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
@@ -85,7 +86,7 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
     caseQuestion &&
     (parsed.intent === undefined ||
       (parsed.intent === 'coverage' && previous.intent === 'compare') ||
-      (saidSame && parsed.intent === 'policy_info'));
+      ((saidSame || parsed.topicless) && parsed.intent === 'policy_info'));
   return {
     intent: keepsIntent ? previous.intent : fresh,
     facts,

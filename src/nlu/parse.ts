@@ -63,6 +63,8 @@ export interface ParsedQuestion {
   readonly empty: boolean;
   readonly yesNo?: boolean;
   /** A choice between codes ("bill 77421 or G6002?"): which one to report. */
+  /** A policy question that names no topic of its own ("what does <payer A> say about that?"): in a thread, about the case. */
+  readonly topicless?: true;
   readonly codeChoice: boolean;
   /** A list of claim lines to check ("check 77385 77387-TC G6002 …"). */
   readonly claimCheck: boolean;
@@ -279,6 +281,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     wholeCase &&
     Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= (scored.policy_info ?? 0) - (topicless.policy_info ?? 0);
   const intent = both || asCase ? caseIntent : chosen;
+  const pointsBack = intent === 'policy_info' && (scored.policy_info ?? 0) - (topicless.policy_info ?? 0) <= 0;
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
   const inDomain = recognised > 0 || mentions.length > 0 || aboutThePolicy || model.intents.domain.test(text);
@@ -302,6 +305,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     claimCheck: isClaimCheck(text, codes),
     otherPayers,
     ...(both ? { also: 'policy_info' as const } : {}),
+    ...(pointsBack ? { topicless: true as const } : {}),
     ...(labelsTwoPatients(text) ? { patients: 2 } : {}),
     methods: [...new Set(mentions.filter((m) => !m.method.startsWith('code ')).map((m) => m.method))],
     truncated,

@@ -98,6 +98,24 @@ describe('case boundaries: which facts a turn carries', () => {
     expect(last.text).toContain('From earlier:');
   });
 
+  test.each([
+    [
+      '"ok and if …" keeps the billing question',
+      [
+        'Horizon: we are billing IGRT along with IMRT in the HOPD. separately payable?',
+        'ok and if it were our freestanding office instead?',
+      ],
+      'billing',
+    ],
+    [
+      '"what does <payer> say about that?" asks about the case',
+      ['under Horizon is IGRT separately billable with IMRT in a freestanding clinic?', 'what does CVS say about that?'],
+      'billing',
+    ],
+  ] as const)('%s', async (_rule, turns, intent) => {
+    expect((await converse(turns)).at(-1)?.intent).toBe(intent);
+  });
+
   test('an age alone in a thread is a follow-up, not a stray message', async () => {
     const [, older] = await converse(['Horizon IMRT prostate', '19 years old']);
     expect(older?.intent).toBe('coverage');

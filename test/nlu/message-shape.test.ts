@@ -49,6 +49,11 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ['a case that ends on a code asks whether it is reported', 'cvs sbrt 77387?', 'billing'],
     ['a code alone is looked up', '77387?', 'code_lookup'],
     [
+      'billing words asking whether it is necessary ask coverage',
+      'Horizon, renal cell carcinoma, 3D conformal, no prior radiation. Can we bill daily IGRT as medically necessary?',
+      'coverage',
+    ],
+    [
       'who falls under a policy is its scope',
       'Who exactly falls under the CVS IGRT policy — every CVS Health plan member?',
       'policy_info',
@@ -130,6 +135,10 @@ describe('states said a little apart from what they are about', () => {
     ['"irradiated" alone is a history, asked where', 'palliative 3D to the R femur met; the pelvis was irradiated', undefined],
   ])('%s', (_rule, q, prior) => {
     expect(parse(q).facts.priorIrradiation).toBe(prior);
+  });
+
+  test('"turned down the IMRT" says the IMRT was not approved', () => {
+    expect(parse('Horizon turned down the IMRT, but the doc wants to deliver IMRT anyway').facts.imrtApproved).toBe(false);
   });
 
   test.each([
