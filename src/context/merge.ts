@@ -3,6 +3,7 @@ import type { ParsedQuestion } from '../nlu/parse.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
 import { ancestors, type Facts, type FactValue } from '../policy/facts.js';
+import { factsOf } from '../policy/walk-condition.js';
 import type { ThreadState } from './store.js';
 
 /** The question as the thread now stands: this message's facts over what the thread established. */
@@ -34,7 +35,7 @@ export interface Turn {
  * case even when its words ask about the policy.
  */
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus, saidSame = false): Turn {
-  const fresh = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
+  let fresh: Intent = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
   // A bare yes/no, a date or an age alone ("and on 2026-02-01?", "19 years old") is a follow-up, not a stray message.
   const leans = parsed.inDomain || parsed.yesNo !== undefined || parsed.dateOfService !== undefined || parsed.age !== undefined;
   if (!previous || fresh === 'help' || !leans) {
@@ -82,8 +83,19 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
   const awaited = previous.awaiting ? corpus.facts[previous.awaiting] : undefined;
   if (previous.awaiting && awaited?.kind === 'boolean' && parsed.yesNo !== undefined) facts[previous.awaiting] = parsed.yesNo;
   const caseQuestion = CASE_INTENTS.has(previous.intent);
+  // "can we bill the tracking?" then "what if they switch to 3D, curative?": another treatment with a fact
+  // only necessity reads (rules' facts, not a list) asks whether IGRT is necessary for that treatment.
+  const told = { ...parsed.facts, ...parsed.whatIf };
+  const reasks =
+    previous.intent === 'billing' &&
+    parsed.intent === undefined &&
+    told.modality !== undefined &&
+    told.modality !== previous.facts.modality &&
+    Object.keys(told).some((fact) => necessityOnly(corpus).has(fact));
+  if (reasks) fresh = 'coverage';
   const keepsIntent =
     caseQuestion &&
+    !reasks &&
     (parsed.intent === undefined ||
       (parsed.intent === 'coverage' && previous.intent === 'compare') ||
       ((saidSame || parsed.topicless) && parsed.intent === 'policy_info'));
@@ -157,4 +169,22 @@ function fits(corpus: Corpus, fact: string, held: FactValue | undefined, wanted:
   const def = corpus.facts[fact];
   if (def?.kind !== 'enum' || typeof held !== 'string' || typeof wanted !== 'string') return false;
   return ancestors(def, held).has(wanted) || ancestors(def, wanted).has(held);
+}
+
+/** Facts the necessity rules read and no billing rule does (treatment intent, re-irradiation …), per corpus. */
+const necessityFacts = new WeakMap<Corpus, ReadonlySet<string>>();
+function necessityOnly(corpus: Corpus): ReadonlySet<string> {
+  let only = necessityFacts.get(corpus);
+  if (!only) {
+    const read = (question: string) =>
+      new Set(
+        [...corpus.policies.values()].flatMap((policy) =>
+          (policy.rules.questions[question as keyof typeof policy.rules.questions] ?? []).flatMap((rule) => factsOf(rule.when)),
+        ),
+      );
+    const billing = read('billing');
+    only = new Set([...read('necessity')].filter((fact) => !billing.has(fact)));
+    necessityFacts.set(corpus, only);
+  }
+  return only;
 }

@@ -112,6 +112,22 @@ describe('case boundaries: which facts a turn carries', () => {
       ['under Horizon is IGRT separately billable with IMRT in a freestanding clinic?', 'what does CVS say about that?'],
       'billing',
     ],
+    [
+      'another treatment with a fact only necessity reads re-asks the case',
+      [
+        'CVS pt, pancreas SBRT 33/5 on the CyberKnife - can we bill the tracking?',
+        'what if they switch to conventional 3D 50.4 with chemo, curative?',
+      ],
+      'coverage',
+    ],
+    [
+      'asked in billing words it stays billing',
+      [
+        'CVS pt, pancreas SBRT 33/5 on the CyberKnife - can we bill the tracking?',
+        'what if they switch to 3D, curative — can we bill it?',
+      ],
+      'billing',
+    ],
   ] as const)('%s', async (_rule, turns, intent) => {
     expect((await converse(turns)).at(-1)?.intent).toBe(intent);
   });

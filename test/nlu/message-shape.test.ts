@@ -49,6 +49,11 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ['a case that ends on a code asks whether it is reported', 'cvs sbrt 77387?', 'billing'],
     ['a code alone is looked up', '77387?', 'code_lookup'],
     [
+      'asked both ways, whether it is necessary comes first',
+      'superficial on the SRT-100 for a BCC on the nose - igrt billable/necessary?',
+      'coverage',
+    ],
+    [
       'billing words asking whether it is necessary ask coverage',
       'Horizon, renal cell carcinoma, 3D conformal, no prior radiation. Can we bill daily IGRT as medically necessary?',
       'coverage',
