@@ -81,18 +81,15 @@ function onlyTheValuesGiven(corpus: Corpus, turn: Turn): Record<string, string[]
 /**
  * Billing follows the coding statements, with one precedence rule kept here: a code the
  * policy would let you bill is still not billable when the policy finds IGRT not medically
- * necessary for the case.
+ * necessary for the case, and the finding says that reason (not_medically_necessary), as a
+ * coding statement's refusal says its own (do_not_bill).
  */
 function billingFinding(pipeline: Pipeline, payer: string, input: CaseFacts, query: string): Finding {
   const billing = findingFor(pipeline, payer, 'billing', input, query);
   if (billing.determination !== 'separately_billable') return billing;
   const necessity = findingFor(pipeline, payer, 'necessity', input, query);
   if (necessity.determination === 'not_medically_necessary') {
-    return {
-      ...necessity,
-      determination: 'do_not_bill',
-      reason: `${necessity.reason} So IGRT should not be billed for this case.`,
-    };
+    return { ...necessity, reason: `${necessity.reason} So IGRT should not be billed for this case.` };
   }
   if (necessity.determination === 'needs_info') {
     return {

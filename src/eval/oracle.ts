@@ -6,13 +6,14 @@ import type { Facts } from '../policy/facts.js';
 /**
  * The truth for a generated case: the evaluator run directly on the facts the text states.
  * Billing keeps the one precedence the answer layer adds (src/answer/case-answer.ts): a code
- * the policy lets you bill is `do_not_bill` when IGRT is not medically necessary for the case.
+ * the policy lets you bill is not billable, and says so as `not_medically_necessary`, when IGRT is
+ * not medically necessary for the case.
  */
 export function expectedDetermination(corpus: Corpus, payer: string, question: Question, facts: Facts): Determination {
   const found = evaluate(corpus, payer, question, { facts }).determination;
   if (question !== 'billing' || found !== 'separately_billable') return found;
   const necessity = evaluate(corpus, payer, 'necessity', { facts }).determination;
-  return necessity === 'not_medically_necessary' ? 'do_not_bill' : found;
+  return necessity === 'not_medically_necessary' ? necessity : found;
 }
 
 /** A determination that commits to an answer (anything but asking for a fact). */

@@ -132,6 +132,7 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
     ...before,
     ...placed,
     ...dismissedBySite(all),
+    ...policyReferences(model.lexicon, tokens, all),
     ...coursesBefore(tokens, all),
     ...(history?.earlier ?? []),
   ]);
@@ -449,6 +450,14 @@ function weighed(lexicon: Lexicon, tokens: readonly string[]): (f: Found) => boo
   };
 }
 
+/** Diagnoses named only as a part of a policy ("does the bone-met exclusion knock out IGRT?", lexicon class `policy_parts`). */
+function policyReferences(lexicon: Lexicon, tokens: readonly string[], found: readonly Found[]): Found[] {
+  const diagnoses = found.filter((f) => f.phrase.entry.set.diagnosis !== undefined);
+  if (diagnoses.length === 0) return [];
+  const parts = classPatterns(lexicon, 'policy_parts');
+  return diagnoses.filter((f) => longestAt(tokens, f.end, parts) > 0);
+}
+
 /**
  * Whether a phrase is said, further on in its sentence, to be in one of the states of the lexicon
  * classes named: an IMRT pending or refused (`awaiting`, `refused`: "the IMRT request for a
@@ -530,7 +539,7 @@ function settledBySite(
 
 /** Two questions in one message: two question marks, or a second one joined on ("…, and is it …", "btw"). */
 const SECOND_QUESTION =
-  /\?.*\S.*\?|\b(btw|also|and (is|are|does|do|can|will|would|should)|or (do|does|is|are|should|can|must) (we|i|you|they|it)|plus)\b/;
+  /\?.*\S.*\?|\b(btw|also|and (is|are|does|do|can|will|would|should|what|which|how|when|who)|or (do|does|is|are|should|can|must) (we|i|you|they|it)|plus)\b/;
 
 function pickIntent(
   order: readonly Intent[],

@@ -48,6 +48,12 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ['the billing of a code is still billing', 'the billing for 77387 with IMRT, Horizon HOPD?', 'billing'],
     ['a case that ends on a code asks whether it is reported', 'cvs sbrt 77387?', 'billing'],
     ['a code alone is looked up', '77387?', 'code_lookup'],
+    ['a claim line of its own is billing', 'Both payers: SBRT lung - does IGRT go out on its own line?', 'billing'],
+    [
+      '"WHO grade" is a grade, not a question of whom',
+      "Horizon approved IMRT for a WHO grade 2 meningioma, 54 Gy. IGRT covered with it even though meningioma isn't on their 3D list?",
+      'coverage',
+    ],
     [
       'asked both ways, whether it is necessary comes first',
       'superficial on the SRT-100 for a BCC on the nose - igrt billable/necessary?',
@@ -184,6 +190,42 @@ describe('states said a little apart from what they are about', () => {
       'palliative',
     ],
     ['nor does "say no for 3D"', 'why does Horizon say no for 3D brain mets?', 'modality', '3dcrt'],
+  ])('%s', (_rule, q, fact, value) => {
+    expect(parse(q).facts[fact]).toBe(value);
+  });
+
+  test.each([
+    [
+      'opposed laterals beside another site are that site’s',
+      'CVS pt, definitive chemoRT for T2N0 glottic larynx ca, 3D opposed laterals w/ daily kV match',
+      'wholeBrain',
+      undefined,
+    ],
+    [
+      'opposed laterals alone are asked about, not taken',
+      'CVS, 3D opposed laterals 30/10, no hippocampal sparing',
+      'wholeBrain',
+      undefined,
+    ],
+    ['prophylactic cranial irradiation is the whole brain', 'CVS: PCI for limited-stage SCLC, 25 Gy/10', 'wholeBrain', true],
+    [
+      'a diagnosis named as a part of the policy is not the patient’s',
+      'CVS, solitary plasmacytoma of the rib, curative 3D 45 Gy. Does the bone-met exclusion knock out IGRT?',
+      'diagnosis',
+      undefined,
+    ],
+    [
+      'a target not seen is not localized',
+      'Horizon, 3D prostate bed, ultrasound guidance but honestly we can not see the target on US',
+      'targetLocalization',
+      false,
+    ],
+    [
+      '"just below the old field" is near it',
+      'CVS, palliative 3D to a bone met at L3, just below the old L1-2 field from last year',
+      'priorIrradiation',
+      true,
+    ],
   ])('%s', (_rule, q, fact, value) => {
     expect(parse(q).facts[fact]).toBe(value);
   });
