@@ -50,6 +50,18 @@ describe('which intent a message asks: the question sentence, the frame, the cas
     ['a code alone is looked up', '77387?', 'code_lookup'],
     ['a claim line of its own is billing', 'Both payers: SBRT lung - does IGRT go out on its own line?', 'billing'],
     [
+      '"version" of a case is no policy version',
+      'CVS version of a peds case: 6yo medulloblastoma, craniospinal with protons. IGRT medically necessary?',
+      'coverage',
+    ],
+    [
+      'what the payers say about IGRT, after a whole case, asks about the case',
+      'pt had 45 Gy to the pelvis in 2019, now palliative 3D to a sacral met overlapping the old field. What do CVS and Horizon say about IGRT?',
+      'coverage',
+    ],
+    ['what a code includes is billing', 'horizon: does 77386 already include igrt?', 'billing'],
+    ['what the policy version is stays a policy question', 'which version of the policy is current for CVS?', 'policy_info'],
+    [
       '"WHO grade" is a grade, not a question of whom',
       "Horizon approved IMRT for a WHO grade 2 meningioma, 54 Gy. IGRT covered with it even though meningioma isn't on their 3D list?",
       'coverage',
