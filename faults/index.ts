@@ -354,14 +354,16 @@ const scenarios: [string, () => Promise<Row>][] = [
         const asked = await mentions(app, 'CPHI', ['UPHI'], phi);
         const o = await settle(stub, asked, 10_000);
         await sleep(200);
-        const leaked = ['John', 'Smith', '67 yo', '1958', '456 78', '10:22:33'].filter((p) => app.output.includes(p));
+        // A log line's epoch-millisecond time may hold "1958" by chance: it is no question text.
+        const logged = app.output.replace(/"time":\d+/g, '');
+        const leaked = ['John', 'Smith', '67 yo', '1958', '456 78', '10:22:33'].filter((p) => logged.includes(p));
         return {
           fault: 'LOG_QUESTION_TEXT=true, LOG_LEVEL=debug',
           expected: asked.length,
           ...o,
           maxRssMb: 0,
           recoveryMs: 'n/a',
-          ...(leaked.length === 0 && app.output.includes('[name]')
+          ...(leaked.length === 0 && logged.includes('[name]')
             ? {}
             : { problem: `in the log: ${leaked.join(', ') || 'no masked text'}` }),
         };
