@@ -1,4 +1,5 @@
 import { CASE_INTENTS, type Intent } from '../contract/answer.js';
+import type { Question } from '../contract/determination.js';
 import type { ParsedQuestion } from '../nlu/parse.js';
 import type { UnsureFact } from '../nlu/resolve-facts.js';
 import type { Corpus } from '../policy/corpus.js';
@@ -35,7 +36,7 @@ export interface Turn {
  * case even when its words ask about the policy.
  */
 export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefined, corpus: Corpus, saidSame = false): Turn {
-  let fresh: Intent = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
+  const fresh: Intent = parsed.inDomain ? (parsed.intent ?? 'coverage') : parsed.intent === 'help' ? 'help' : 'out_of_scope';
   // A bare yes/no, a date or an age alone ("and on 2026-02-01?", "19 years old") is a follow-up, not a stray message.
   const leans = parsed.inDomain || parsed.yesNo !== undefined || parsed.dateOfService !== undefined || parsed.age !== undefined;
   if (!previous || fresh === 'help' || !leans) {
@@ -92,7 +93,6 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
     told.modality !== undefined &&
     told.modality !== previous.facts.modality &&
     Object.keys(told).some((fact) => necessityOnly(corpus).has(fact));
-  if (reasks) fresh = 'coverage';
   const keepsIntent =
     caseQuestion &&
     !reasks &&
@@ -100,7 +100,7 @@ export function mergeTurn(parsed: ParsedQuestion, previous: ThreadState | undefi
       (parsed.intent === 'coverage' && previous.intent === 'compare') ||
       ((saidSame || parsed.topicless) && parsed.intent === 'policy_info'));
   return {
-    intent: keepsIntent ? previous.intent : fresh,
+    intent: keepsIntent ? previous.intent : reasks ? 'coverage' : fresh,
     facts,
     conflicts: parsed.conflicts,
     payers: parsed.payers.length > 0 ? parsed.payers : previous.payers,
@@ -176,10 +176,10 @@ const necessityFacts = new WeakMap<Corpus, ReadonlySet<string>>();
 function necessityOnly(corpus: Corpus): ReadonlySet<string> {
   let only = necessityFacts.get(corpus);
   if (!only) {
-    const read = (question: string) =>
+    const read = (question: Question) =>
       new Set(
         [...corpus.policies.values()].flatMap((policy) =>
-          (policy.rules.questions[question as keyof typeof policy.rules.questions] ?? []).flatMap((rule) => factsOf(rule.when)),
+          (policy.rules.questions[question] ?? []).flatMap((rule) => factsOf(rule.when)),
         ),
       );
     const billing = read('billing');

@@ -203,11 +203,11 @@ export function dateOfService(stated: StatedDate | undefined, today: string): Da
   }
   const year = stated.year ?? Number(today.slice(0, 4));
   const iso = (y: number) => `${y}-${String(stated.month).padStart(2, '0')}-${String(stated.day).padStart(2, '0')}`;
+  const real = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
   const date = stated.year === undefined && iso(year) > today ? iso(year - 1) : iso(year);
-  const valid = new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-  if (!valid) return { date: today, from: 'today', unreadable: stated.written };
+  if (!real(date)) return { date: today, from: 'today', unreadable: stated.written };
   // "DOS 3/14" may be last year's 3/14 too: an answer that differs between the two asks which.
-  const earlier = stated.year === undefined ? `${Number(date.slice(0, 4)) - 1}${date.slice(4)}` : undefined;
-  const yearEarlier = earlier && new Date(`${earlier}T00:00:00Z`).toISOString().slice(0, 10) === earlier ? earlier : undefined;
+  const earlier = stated.year === undefined ? iso(Number(date.slice(0, 4)) - 1) : undefined;
+  const yearEarlier = earlier && real(earlier) ? earlier : undefined;
   return { date, from: 'question', written: stated.written, ...(yearEarlier ? { yearEarlier } : {}) };
 }

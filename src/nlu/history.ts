@@ -118,27 +118,25 @@ export function pastRadiation(
   tokens: readonly string[],
   clauses: readonly { readonly from: number; readonly to: number }[],
   cues: readonly FoundCue[],
-): { from: number; to: number }[] {
+): readonly { readonly from: number; readonly to: number }[] {
   // "her husband had prostate RT in 2019": someone else's radiation is no history of this patient's.
   const others = cues.filter((c) => c.kinds.includes('other'));
-  return clauses
-    .filter(({ from, to }) => {
-      if (others.some((c) => c.start >= from && c.start < to)) return false;
-      let past = false;
-      let given = false;
-      let treated = false;
-      let other = false;
-      for (let i = from; i < to; i++) {
-        if (PRESENT.has(tokens[i] as string)) return false;
-        past ||= longestAt(tokens, i, table.past) > 0;
-        given ||= longestAt(tokens, i, table.given) > 0;
-        treated ||= longestAt(tokens, i, table.treated) > 0;
-        other ||= otherTreatmentAt(table, tokens, i) > 0;
-      }
-      // "we treated her rectal cancer to the pelvis back in 2019": treated, with nothing but radiation named, may have been irradiated.
-      return past && (given || (treated && !other));
-    })
-    .map(({ from, to }) => ({ from, to }));
+  return clauses.filter(({ from, to }) => {
+    if (others.some((c) => c.start >= from && c.start < to)) return false;
+    let past = false;
+    let given = false;
+    let treated = false;
+    let other = false;
+    for (let i = from; i < to; i++) {
+      if (PRESENT.has(tokens[i] as string)) return false;
+      past ||= longestAt(tokens, i, table.past) > 0;
+      given ||= longestAt(tokens, i, table.given) > 0;
+      treated ||= longestAt(tokens, i, table.treated) > 0;
+      other ||= otherTreatmentAt(table, tokens, i) > 0;
+    }
+    // "we treated her rectal cancer to the pelvis back in 2019": treated, with nothing but radiation named, may have been irradiated.
+    return past && (given || (treated && !other));
+  });
 }
 
 /** Words that set a clause in this course. */

@@ -62,9 +62,9 @@ export interface ParsedQuestion {
   readonly truncated: boolean;
   readonly empty: boolean;
   readonly yesNo?: boolean;
-  /** A choice between codes ("bill 77421 or G6002?"): which one to report. */
   /** A policy question that names no topic of its own ("what does <payer A> say about that?"): in a thread, about the case. */
   readonly topicless?: true;
+  /** A choice between codes ("bill 77421 or G6002?"): which one to report. */
   readonly codeChoice: boolean;
   /** A list of claim lines to check ("check 77385 77387-TC G6002 …"). */
   readonly claimCheck: boolean;
@@ -277,12 +277,10 @@ export function parseQuestion(model: NluModel, raw: string, today = new Date().t
   // policy question is a case question, when the case words weigh as much.
   const wholeCase = facts.modality !== undefined && facts.diagnosis !== undefined;
   // A policy question that names no topic ("… what does <payer A> say?") weighs nothing against it.
-  const asCase =
-    chosen === 'policy_info' &&
-    wholeCase &&
-    Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= (scored.policy_info ?? 0) - (topicless.policy_info ?? 0);
+  const ownTopic = (scored.policy_info ?? 0) - (topicless.policy_info ?? 0);
+  const asCase = chosen === 'policy_info' && wholeCase && Math.max(scored.coverage ?? 0, scored.billing ?? 0) >= ownTopic;
   const intent = both || asCase ? caseIntent : chosen;
-  const pointsBack = intent === 'policy_info' && (scored.policy_info ?? 0) - (topicless.policy_info ?? 0) <= 0;
+  const pointsBack = intent === 'policy_info' && ownTopic <= 0;
   // "When was the policy last reviewed?" names no payer or treatment, yet is plainly ours.
   const aboutThePolicy = intent === 'policy_info' && /\bpolic(y|ies)\b/.test(text);
   const inDomain = recognised > 0 || mentions.length > 0 || aboutThePolicy || model.intents.domain.test(text);
