@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   actionBody,
+  askCommand,
   commandBody,
   eventBody,
   type RecordedCall,
@@ -56,16 +57,8 @@ describe('Slack app over signed HTTP', () => {
     expect(res.status).toBe(200);
   });
 
-  test('/igrt answers privately through the response URL, with blocks and a Share button', async () => {
-    const res = await signedPost(
-      slack.url,
-      commandBody('Horizon: 3DCRT for rectal cancer, prone on a belly board', `${stub.url}/respond/cmd1`),
-      {
-        contentType: 'application/x-www-form-urlencoded',
-      },
-    );
-    expect(res.status).toBe(200);
-    const [call] = await waitForCalls(stub.calls, (c) => c.path === '/respond/cmd1');
+  test('/igrt answers privately, with blocks and a Share button', async () => {
+    const call = await askCommand(slack.url, stub, 'Horizon: 3DCRT for rectal cancer, prone on a belly board', '/respond/cmd1');
     expect(call?.body.response_type).toBe('ephemeral');
     expect(blocksOf(call)).toContain('IGRT is medically necessary');
     expect(blocksOf(call)).toContain('II.J');
@@ -134,10 +127,7 @@ describe('Slack app over signed HTTP', () => {
   });
 
   test('a needs_info button supplies the fact and re-answers in place', async () => {
-    await signedPost(slack.url, commandBody('CVS 3DCRT lung cancer', `${stub.url}/respond/cmd2`), {
-      contentType: 'application/x-www-form-urlencoded',
-    });
-    const [asked] = await waitForCalls(stub.calls, (c) => c.path === '/respond/cmd2');
+    const asked = await askCommand(slack.url, stub, 'CVS 3DCRT lung cancer', '/respond/cmd2');
     const buttons = JSON.parse(blocksOf(asked)).flatMap(
       (b: { elements?: { action_id?: string; value?: string; text?: { text: string } }[] }) => b.elements ?? [],
     );
@@ -181,10 +171,7 @@ describe('Slack app over signed HTTP', () => {
   });
 
   test('<!channel> typed in a question never reaches Slack as a mention', async () => {
-    await signedPost(slack.url, commandBody('<!channel> <@U999> Horizon IMRT & 3DCRT?', `${stub.url}/respond/cmd3`), {
-      contentType: 'application/x-www-form-urlencoded',
-    });
-    const [call] = await waitForCalls(stub.calls, (c) => c.path === '/respond/cmd3');
+    const call = await askCommand(slack.url, stub, '<!channel> <@U999> Horizon IMRT & 3DCRT?', '/respond/cmd3');
     expect(call).toBeDefined();
     const sent = JSON.stringify(call?.body);
     expect(sent).not.toContain('<!channel>');

@@ -8,7 +8,7 @@ import { MemoryContextStore } from '../../src/context/memory-store.js';
 import type { RateLimiter } from '../../src/slack/rate-limit.js';
 import {
   actionBody,
-  commandBody,
+  askCommand,
   eventBody,
   type RecordedCall,
   signedPost,
@@ -56,12 +56,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function ask(text: string, path: string, user = 'U1'): Promise<RecordedCall> {
-  await signedPost(slack.url, commandBody(text, `${stub.url}${path}`, user), form);
-  const [call] = await waitForCalls(stub.calls, (c) => c.path === path);
-  if (!call) throw new Error(`no answer at ${path}`);
-  return call;
-}
+const ask = (text: string, path: string, user = 'U1'): Promise<RecordedCall> => askCommand(slack.url, stub, text, path, user);
 
 async function click(value: { action_id: string; value: string }, path: string, ephemeral: boolean, by = {}) {
   await signedPost(slack.url, actionBody(value, `${stub.url}${path}`, ephemeral, by), form);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   actionBody,
-  commandBody,
+  askCommand,
   eventBody,
   type RecordedCall,
   signedPost,
@@ -29,12 +29,9 @@ const FORM = { contentType: 'application/x-www-form-urlencoded' };
 const blocksOf = (call: RecordedCall | undefined) => JSON.stringify(call?.body.blocks ?? []);
 let seq = 0;
 
-/** Sends `/igrt <text>` as a user and returns what its response URL received. */
-async function igrt(text: string, user = 'U1'): Promise<RecordedCall | undefined> {
-  const path = `/respond/case${++seq}`;
-  await signedPost(slack.url, commandBody(text, `${stub.url}${path}`, user), FORM);
-  return (await waitForCalls(stub.calls, (c) => c.path === path))[0];
-}
+/** Sends `/igrt <text>` as a user and returns its answer, wherever it arrived. */
+const igrt = (text: string, user = 'U1'): Promise<RecordedCall> =>
+  askCommand(slack.url, stub, text, `/respond/case${++seq}`, user);
 
 describe('case boundaries in Slack', () => {
   test('lung → rectal by slash command: the rectal case carries the payer only, and says so with a New case button', async () => {

@@ -52,8 +52,11 @@ export async function startSlackStub(): Promise<{
   zones: Map<string, string>;
   /** Files uploaded, by file id, completed or not. */
   uploads: Map<string, StubUpload>;
+  /** How long the stub waits before answering, by API method or path (a slow users.info, a slow response URL). */
+  delays: Map<string, number>;
   close: () => Promise<void>;
 }> {
+  const delays = new Map<string, number>();
   const zones = new Map<string, string>();
   const uploads = new Map<string, StubUpload>();
   const pending = new Map<string, { filename: string; length: number }>();
@@ -89,6 +92,8 @@ export async function startSlackStub(): Promise<{
         : formBody(raw.toString());
       calls.push({ path, body });
       const method = path.replace(/^\/api\//, '');
+      const delay = delays.get(method);
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       const failure = failures.get(method)?.shift();
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
@@ -134,7 +139,7 @@ export async function startSlackStub(): Promise<{
     }
   };
   port = await listen(server);
-  return { url: `http://127.0.0.1:${port}`, calls, failures, zones, uploads, close: () => close(server) };
+  return { url: `http://127.0.0.1:${port}`, calls, failures, zones, uploads, delays, close: () => close(server) };
 }
 
 function formBody(raw: string): Record<string, unknown> {
@@ -255,6 +260,45 @@ export function commandBody(text: string, responseUrl: string, user = 'U1'): str
     trigger_id: 't.1',
     api_app_id: 'A1',
   }).toString();
+}
+
+/** A command's answer (or refusal) as the user sees it, and which way it came. */
+export interface CommandAnswer extends RecordedCall {
+  /** In the acknowledgement's body (ready within the budget), or posted to the response URL. */
+  readonly via: 'ack' | 'response_url';
+}
+
+/**
+ * What a command's user was told, wherever it arrived: the acknowledgement's body when it
+ * carries a message, else the first post to its response URL (`path` on the stub), waited for.
+ * Tests read the answer, not the transport.
+ */
+export async function answerOf(
+  ack: Response,
+  calls: RecordedCall[],
+  path: string,
+  ms = 5000,
+): Promise<CommandAnswer | undefined> {
+  const text = await ack.text();
+  if (text.trim()) return { via: 'ack', path, body: JSON.parse(text) as Record<string, unknown> };
+  const [call] = await waitForCalls(calls, (c) => c.path === path, 1, ms);
+  return call && { via: 'response_url', ...call };
+}
+
+/** Sends `/igrt <text>` as `user`, its response URL at `path` on the stub, and returns its answer wherever it arrived (see answerOf). */
+export async function askCommand(
+  appUrl: string,
+  stub: { url: string; calls: RecordedCall[] },
+  text: string,
+  path: string,
+  user = 'U1',
+): Promise<CommandAnswer> {
+  const ack = await signedPost(appUrl, commandBody(text, `${stub.url}${path}`, user), {
+    contentType: 'application/x-www-form-urlencoded',
+  });
+  const answer = await answerOf(ack, stub.calls, path);
+  if (!answer) throw new Error(`no answer to /igrt in the ack or at ${path}`);
+  return answer;
 }
 
 /** An Events API callback around one event. */

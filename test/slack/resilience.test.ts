@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RateLimiter } from '../../src/slack/rate-limit.js';
-import { commandBody, eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
+import { askCommand, type CommandAnswer, eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
 
 let stub: Awaited<ReturnType<typeof startSlackStub>>;
 let slack: Awaited<ReturnType<typeof startApp>>;
@@ -63,16 +63,10 @@ describe('abuse and a misbehaving Web API', () => {
   }, 20_000);
 
   test('a user over the rate limit gets a polite reply in the ack, not silence and not an answer', async () => {
-    const acks: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const res = await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/rl${i}`, 'URATE'), {
-        contentType: 'application/x-www-form-urlencoded',
-      });
-      acks.push(await res.text());
-    }
-    expect(acks.filter((t) => t.includes('faster than I can answer'))).toHaveLength(1);
-    const replies = await waitForCalls(stub.calls, (c) => c.path.startsWith('/respond/rl'), 3);
-    const texts = replies.map((c) => JSON.stringify(c.body.blocks));
-    expect(texts.filter((t) => t.includes('medically necessary'))).toHaveLength(3);
+    const told: CommandAnswer[] = [];
+    for (let i = 0; i < 4; i++) told.push(await askCommand(slack.url, stub, 'Horizon IMRT', `/respond/rl${i}`, 'URATE'));
+    const refused = told.filter((t) => String(t.body.text).includes('faster than I can answer'));
+    expect(refused.map((t) => t.via)).toEqual(['ack']);
+    expect(told.filter((t) => JSON.stringify(t.body.blocks ?? []).includes('medically necessary'))).toHaveLength(3);
   });
 });

@@ -4,7 +4,7 @@ import { answer } from '../../src/answer/answer.js';
 import { RedisFeedbackStore } from '../../src/context/feedback-store.js';
 import { RedisEventDeduper } from '../../src/context/redis-dedupe.js';
 import { RedisContextStore } from '../../src/context/redis-store.js';
-import { actionBody, commandBody, eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
+import { actionBody, askCommand, eventBody, signedPost, startApp, startSlackStub, waitForCalls } from './harness.js';
 
 const form = { contentType: 'application/x-www-form-urlencoded' };
 
@@ -112,8 +112,7 @@ describe.skipIf(!runnable)('two instances sharing one Redis', () => {
   test('Share on one instance posts the answer another instance gave', async () => {
     const a = await instance();
     const b = await instance();
-    await signedPost(a.url, commandBody('Horizon IMRT prostate', `${stub.url}/respond/ro1`), form);
-    const [asked] = await waitForCalls(stub.calls, (c) => c.path === '/respond/ro1');
+    const asked = await askCommand(a.url, stub, 'Horizon IMRT prostate', '/respond/ro1');
     const share = ((asked?.body.blocks ?? []) as { block_id?: string; elements?: { value: string }[] }[]).find(
       (block) => block.block_id === 'igrt_share',
     )?.elements?.[0]?.value;

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import {
   actionBody,
+  answerOf,
   appPerFile,
+  askCommand,
+  type CommandAnswer,
   commandBody,
   eventBody,
   homeActionBody,
@@ -234,12 +237,20 @@ describe('a failed answer is told to the asker on every surface, not only logged
   const told = (c: RecordedCall) => /something went wrong/.test(String(c.body.text));
 
   type Step = (url: string, stub: string) => Promise<unknown>;
-  /** Each case: what to do while answers work (and wait for), what to send once they fail, and where the notice must land. */
+  /**
+   * Each case: what to do while answers work (and wait for), what to send once they fail, and where the notice must land.
+   * A command's step returns what its user was told (answerOf), which may have ridden in the acknowledgement.
+   */
   const cases: [string, Step, Step, (c: RecordedCall) => boolean][] = [
     [
-      '/igrt: privately, through the response URL',
+      '/igrt: privately (in the acknowledgement when it fails in time)',
       async () => {},
-      (url, stub) => signedPost(url, commandBody('Horizon IMRT', `${stub}/respond/fail-cmd`, 'UF1'), FORM),
+      async (url, stub) =>
+        answerOf(
+          await signedPost(url, commandBody('Horizon IMRT', `${stub}/respond/fail-cmd`, 'UF1'), FORM),
+          calls,
+          '/respond/fail-cmd',
+        ),
       (c) => c.path === '/respond/fail-cmd' && c.body.response_type === 'ephemeral',
     ],
     [
@@ -280,8 +291,7 @@ describe('a failed answer is told to the asker on every surface, not only logged
     [
       'a follow-up button on a private answer: privately, leaving the answer',
       async (url, stub) => {
-        await signedPost(url, commandBody('CVS 3DCRT lung cancer', `${stub}/respond/fail-btn-ask`, 'UF6'), FORM);
-        await waitForCalls(calls, (c) => c.path === '/respond/fail-btn-ask');
+        asked = await askCommand(url, { url: stub, calls }, 'CVS 3DCRT lung cancer', '/respond/fail-btn-ask', 'UF6');
       },
       clickFirstFollowUp,
       (c) => c.path === '/respond/fail-btn' && c.body.replace_original === false,
@@ -300,8 +310,8 @@ describe('a failed answer is told to the asker on every surface, not only logged
     ],
   ];
   let calls: RecordedCall[] = [];
+  let asked: RecordedCall | undefined;
   async function clickFirstFollowUp(url: string, stub: string) {
-    const [asked] = await waitForCalls(calls, (c) => c.path === '/respond/fail-btn-ask');
     const blocks = (asked?.body.blocks ?? []) as { elements?: { action_id?: string; value?: string }[] }[];
     const option = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('igrt_follow_up_'));
     return signedPost(
@@ -320,8 +330,11 @@ describe('a failed answer is told to the asker on every surface, not only logged
       await before(app.url, local.url);
       broken = true;
       try {
-        await failing(app.url, local.url);
-        const [notice] = await waitForCalls(local.calls, (c) => where(c) && told(c));
+        const sent = await failing(app.url, local.url);
+        const inAck = sent && typeof sent === 'object' && 'via' in sent ? [sent as CommandAnswer] : [];
+        const [notice] = inAck.length
+          ? inAck.filter((c) => where(c) && told(c))
+          : await waitForCalls(local.calls, (c) => where(c) && told(c));
         expect(notice, JSON.stringify(local.calls.map((c) => c.path))).toBeDefined();
       } finally {
         broken = false;
