@@ -34,6 +34,9 @@ const Env = z
     ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
     ANSWER_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
     ANSWER_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
+    // How long a slash command's ack may wait for its answer to ride in it; Slack allows 3 s, so
+    // at most 2 s leaves the ack a second of margin. 0: every answer goes through the response URL.
+    COMMAND_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2_000).default(1_000),
     // The HTTP front's limits: a body past the limit is refused before it is buffered.
     HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(4096).max(67_108_864).default(DEFAULT_HTTP_LIMITS.bodyLimitBytes),
     HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
@@ -84,6 +87,8 @@ export type Config =
       readonly redisUrl?: string;
       /** Bounds of the answer work queue. */
       readonly queue: WorkQueueLimits;
+      /** How long a slash command's acknowledgement may wait for its answer (ms; 0: never). */
+      readonly commandAckBudgetMs: number;
       /** "Today" for askers whose Slack profile gives no time zone. */
       readonly defaultTimeZone: string;
       readonly feedback: FeedbackSettings;
@@ -131,6 +136,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logQuestionText,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     queue: { concurrency: e.ANSWER_CONCURRENCY, maxQueued: e.ANSWER_QUEUE_MAX, maxWaitMs: e.ANSWER_MAX_WAIT_MS },
+    commandAckBudgetMs: e.COMMAND_ACK_BUDGET_MS,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     feedback,
   };

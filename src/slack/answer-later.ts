@@ -65,31 +65,50 @@ export function refusal(deps: SlackDeps, user: string | undefined, surface: stri
  * between, the user is told it is busy.
  */
 export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
-  const { question, thread, surface, shareable, user } = accepted;
-  const queued = deps.work.offer(async () => {
-    let reply: SlackReply;
-    try {
-      reply = await answerForSlack(deps, question, thread, {
-        surface,
-        ...(shareable ? { shareable } : {}),
-        ...(user ? { user } : {}),
-      });
-    } catch (error) {
-      // A failed answer is told to the asker, not only logged.
-      failed(deps, surface, error, 'answer_failed');
-      lost(deps, accepted, failedReply(deps), false);
-      return;
-    }
-    const { file, ...message } = reply;
-    await deliver(deps, accepted, message);
-    if (!file) return;
-    // The message promised the file: a failed upload is told, never only logged.
-    await accepted.upload(file).catch((error: unknown) => {
-      failed(deps, surface, error, 'upload_failed');
-      tellFailure(deps, accepted, fileFailedReply(deps), true);
-    });
+  if (!deps.work.offer(() => answerAndDeliver(deps, accepted))) sendNotice(deps, accepted, busyReply(deps));
+}
+
+/**
+ * For a listener whose acknowledgement can carry the reply (a slash command, within Slack's
+ * 3 s): answers a question that has passed `refusal` at once, and when the reply is ready
+ * within `budgetMs` it rides in the acknowledgement (`ack(reply)`) — one request instead of an
+ * ack and a response-URL post. Past the budget the question is acknowledged bare and the same
+ * answer, computed once, is delivered as `queueAnswer` delivers it. Resolves (or rejects) with
+ * the acknowledgement.
+ *
+ * It answers at once only when the work queue would start the job at once anyway — a slot free
+ * and nothing waiting — and the job takes that slot: inline answers count against the same
+ * bound as queued ones, and under a backlog a command waits its turn behind the questions
+ * acknowledged before it instead of overtaking them. Otherwise it is today's bare ack and queue.
+ */
+export function answerInAck(
+  deps: SlackDeps,
+  accepted: AcceptedQuestion,
+  ack: (reply?: SlackReply) => Promise<void>,
+  budgetMs: number,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let sent: Promise<void> | undefined;
+  let settle: (ack: Promise<void>) => void = () => {};
+  const acked = new Promise<void>((resolve) => {
+    settle = resolve;
   });
-  if (!queued) sendNotice(deps, accepted, busyReply(deps));
+  // Once, whichever comes first: the reply when it is ready, or a bare ack at the budget.
+  const ackOnce = (reply?: SlackReply): Promise<void> | undefined => {
+    if (sent) return undefined;
+    clearTimeout(timer);
+    sent = ack(reply);
+    settle(sent);
+    return sent;
+  };
+  if (budgetMs > 0 && deps.work.runNow(() => answerAndDeliver(deps, accepted, ackOnce))) {
+    // Answering awaits at least once before its reply is ready, so the timer is set first.
+    timer = setTimeout(() => ackOnce(), budgetMs);
+  } else {
+    ackOnce();
+    queueAnswer(deps, accepted);
+  }
+  return acked;
 }
 
 /** `refusal`, then `queueAnswer`: for listeners whose acknowledgement cannot carry a reply (events, buttons). */
@@ -97,6 +116,55 @@ export function answerLater(deps: SlackDeps, accepted: AcceptedQuestion): void {
   const refused = refusal(deps, accepted.user, accepted.surface);
   if (refused) sendNotice(deps, accepted, refused);
   else queueAnswer(deps, accepted);
+}
+
+/**
+ * Answers a question and sends the reply: in the acknowledgement when `inAck` still can take it
+ * (it returns undefined once the listener has acknowledged), else through delivery; then the
+ * file the reply promises. A failed answer is told to the asker, not only logged.
+ */
+async function answerAndDeliver(
+  deps: SlackDeps,
+  accepted: AcceptedQuestion,
+  inAck?: (reply: SlackReply) => Promise<void> | undefined,
+): Promise<void> {
+  const { question, thread, surface, shareable, user } = accepted;
+  let reply: SlackReply;
+  try {
+    reply = await answerForSlack(deps, question, thread, {
+      surface,
+      ...(shareable ? { shareable } : {}),
+      ...(user ? { user } : {}),
+    });
+  } catch (error) {
+    failed(deps, surface, error, 'answer_failed');
+    const notice = failedReply(deps);
+    if (await rodeInAck(inAck, notice)) {
+      deps.outcomes.failed++;
+      deps.outcomes.told++;
+    } else lost(deps, accepted, notice, false);
+    return;
+  }
+  const { file, ...message } = reply;
+  if (await rodeInAck(inAck, message)) deps.outcomes.delivered++;
+  else await deliver(deps, accepted, message);
+  if (!file) return;
+  // The message promised the file: a failed upload is told, never only logged.
+  await accepted.upload(file).catch((error: unknown) => {
+    failed(deps, surface, error, 'upload_failed');
+    tellFailure(deps, accepted, fileFailedReply(deps), true);
+  });
+}
+
+/** Whether a reply went out in the acknowledgement: it was not yet sent, and sending it did not fail. */
+async function rodeInAck(inAck: ((reply: SlackReply) => Promise<void> | undefined) | undefined, reply: SlackReply) {
+  const sent = inAck?.(reply);
+  return sent
+    ? sent.then(
+        () => true,
+        () => false,
+      )
+    : false;
 }
 
 /** Logs a failed answer or reply: its surface and error, never the question. */

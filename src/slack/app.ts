@@ -32,7 +32,10 @@ export interface SlackApp {
 }
 
 /** What createSlackApp needs; the log and the work queue are built from the configuration when not given. */
-export type SlackAppDeps = Omit<SlackDeps, 'work' | 'log' | 'shed' | 'delivery' | 'outcomes' | 'notices' | 'failureNotices'> & {
+export type SlackAppDeps = Omit<
+  SlackDeps,
+  'work' | 'log' | 'shed' | 'delivery' | 'outcomes' | 'notices' | 'failureNotices' | 'commandAckBudgetMs'
+> & {
   readonly work?: WorkQueue;
   readonly log?: Logger;
   /** Whether the shared store (Redis) answers, for readiness; absent when there is none. */
@@ -70,6 +73,7 @@ export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackA
   const deps: SlackDeps = {
     // The lookup runs only when a question is answered, by then `app` is built.
     timeZones: timeZonesOf(config, () => app),
+    commandAckBudgetMs: config.commandAckBudgetMs,
     ...given,
     log,
     work,

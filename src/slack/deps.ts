@@ -21,8 +21,13 @@ export interface SlackDeps {
   readonly log: Logger;
   readonly logQuestionText?: boolean;
   readonly limiter?: RateLimiter;
-  /** Where every answer is composed, after the ack. */
+  /** Where every answer is composed: after the ack, or within a slash command's ack (see answerInAck). */
   readonly work: WorkQueue;
+  /**
+   * How long a slash command's acknowledgement may wait for its answer to ride in it (ms, well
+   * under Slack's 3 s); past it the answer goes through the response URL. 0: never waits.
+   */
+  readonly commandAckBudgetMs: number;
   /** Counts refused questions into the log. */
   readonly shed: ShedLog;
   /** Each asker's time zone, for what "today" means to them; UTC when absent. */

@@ -70,6 +70,17 @@ export class WorkQueue {
     return true;
   }
 
+  /**
+   * Starts a job in this turn instead of a later one, when the queue would start it next anyway:
+   * a slot free and no job waiting. It holds its slot like any job, so the bound on answers at
+   * once holds and no waiting job is overtaken. False otherwise: offer it instead.
+   */
+  runNow(job: () => Promise<void>): boolean {
+    if (this.closed || this.waiting.length > 0 || this.active >= this.limits.concurrency) return false;
+    this.start(job);
+    return true;
+  }
+
   /** Refuses new jobs and resolves once every accepted job has finished. */
   drain(): Promise<void> {
     this.closed = true;
@@ -91,18 +102,22 @@ export class WorkQueue {
     while (this.active < this.limits.concurrency && performance.now() - started < SLICE_MS) {
       const next = this.waiting.shift();
       if (!next) break;
-      this.active++;
-      // A job that throws synchronously is reported like one that rejects.
-      let running: Promise<void>;
-      try {
-        running = next.job();
-      } catch (error) {
-        running = Promise.reject(error);
-      }
-      running.catch(this.onError).finally(this.finish);
+      this.start(next.job);
     }
     this.arm();
   };
+
+  private start(job: () => Promise<void>): void {
+    this.active++;
+    // A job that throws synchronously is reported like one that rejects.
+    let running: Promise<void>;
+    try {
+      running = job();
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.catch(this.onError).finally(this.finish);
+  }
 
   private readonly finish = (): void => {
     this.active--;

@@ -26,19 +26,29 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+// A command waits this long for its answer to ride in the ack; these answers never come in time.
+const BUDGET_MS = 200;
+
 async function setUp(options: { work?: WorkQueue } = {}) {
   const stub = await startSlackStub();
   const blocking = blockingAnswer();
-  const slack = await startApp(stub.url, { answer: blocking.answer, ...options });
+  const slack = await startApp(stub.url, {
+    answer: blocking.answer,
+    env: { COMMAND_ACK_BUDGET_MS: String(BUDGET_MS) },
+    ...options,
+  });
   cleanups.push(stub.close, slack.stop, async () => blocking.release());
   return { stub, slack, blocking };
 }
 
 describe('acks come first; answers go through one bounded queue', () => {
-  test('a slash command is acknowledged while its answer is still being worked on', async () => {
+  test('a slash command whose answer is still being worked on is acknowledged at the budget, well within Slack’s 3 s', async () => {
     const { stub, slack, blocking } = await setUp();
+    const started = Date.now();
     const res = await signedPost(slack.url, commandBody('Horizon IMRT', `${stub.url}/respond/ack1`), form);
     expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(Date.now() - started).toBeLessThan(BUDGET_MS + 1500);
     expect(stub.calls.filter((c) => c.path === '/respond/ack1')).toEqual([]);
     blocking.release();
     const [reply] = await waitForCalls(stub.calls, (c) => c.path === '/respond/ack1');

@@ -1,14 +1,15 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { queueAnswer, refusal } from '../../answer-later.js';
+import { answerInAck, refusal } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
 import { postToResponseUrl } from '../../response-url.js';
 import { commandKey } from '../../threads.js';
 import { uploadToDm } from '../../uploads.js';
 
 /**
- * `/igrt <question>`: acknowledged at once and answered privately through the response URL,
- * with a "Share" button. A refusal (rate limit, busy) rides in the acknowledgement itself,
- * so shedding load costs no extra request.
+ * `/igrt <question>`: answered privately, with a "Share" button — in the acknowledgement itself
+ * when the answer is ready within the budget (`COMMAND_ACK_BUDGET_MS`), else acknowledged at the
+ * budget and answered through the response URL. A refusal (rate limit, busy) rides in the
+ * acknowledgement too, so shedding load costs no extra request.
  */
 export function igrtCommand(deps: SlackDeps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -18,17 +19,22 @@ export function igrtCommand(deps: SlackDeps) {
       await ack({ response_type: 'ephemeral', text: refused.text });
       return;
     }
-    await ack();
     const question = command.text.trim() || 'help';
-    queueAnswer(deps, {
-      question,
-      thread: commandKey(command.team_id, command.channel_id, command.user_id),
-      surface: 'command',
-      user: command.user_id,
-      shareable: !/^\s*help\s*$/i.test(question),
-      deliver: (reply) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...reply }),
-      // The answer is private, so what it cannot hold goes to the asker's DM, never the channel.
-      upload: uploadToDm(client, command.user_id),
-    });
+    await answerInAck(
+      deps,
+      {
+        question,
+        thread: commandKey(command.team_id, command.channel_id, command.user_id),
+        surface: 'command',
+        user: command.user_id,
+        shareable: !/^\s*help\s*$/i.test(question),
+        deliver: (reply) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...reply }),
+        // The answer is private, so what it cannot hold goes to the asker's DM, never the channel.
+        upload: uploadToDm(client, command.user_id),
+      },
+      // The same message the response URL would be sent: the acknowledgement replaces that post.
+      (reply) => (reply ? ack({ response_type: 'ephemeral', ...reply }) : ack()),
+      deps.commandAckBudgetMs,
+    );
   };
 }
