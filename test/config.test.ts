@@ -45,7 +45,13 @@ describe('the environment is validated once, at start-up', () => {
     });
   });
 
+  test('COMMAND_ACK_BUDGET_MS: a command waits 1 s for its answer to ride in the ack unless set; 0 never waits', () => {
+    expect(readConfig(slack)).toMatchObject({ commandAckBudgetMs: 1000 });
+    expect(readConfig({ ...slack, COMMAND_ACK_BUDGET_MS: '0' })).toMatchObject({ commandAckBudgetMs: 0 });
+  });
+
   test.each([
+    ['COMMAND_ACK_BUDGET_MS too close to Slack’s 3 s', { ...slack, COMMAND_ACK_BUDGET_MS: '2500' }, 'COMMAND_ACK_BUDGET_MS'],
     ['REDIS_URL not a Redis URL', { ...slack, REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
     ['ANSWER_CONCURRENCY zero', { ...slack, ANSWER_CONCURRENCY: '0' }, 'ANSWER_CONCURRENCY'],
     ['ANSWER_QUEUE_MAX not a number', { ...slack, ANSWER_QUEUE_MAX: 'lots' }, 'ANSWER_QUEUE_MAX'],

@@ -36,6 +36,48 @@ describe('WorkQueue', () => {
   });
 
   test.each([
+    ['a slot free and nothing waiting: starts in this turn, holding a slot', 2, 1, 0, true],
+    ['every slot taken: refused (offer it instead)', 1, 1, 0, false],
+    ['a job waiting: refused, so it is not overtaken', 2, 1, 1, false],
+  ])('runNow — %s', async (_rule, concurrency, running, waiting, started) => {
+    const log: string[] = [];
+    const queue = new WorkQueue({ concurrency, maxQueued: 10, maxWaitMs: 60_000 });
+    const jobs = Array.from({ length: running + waiting }, (_, i) => gated(log, `q${i}`));
+    for (const { job } of jobs.slice(0, running)) queue.offer(job);
+    await turn();
+    // Offered, not yet started: they start on a later turn.
+    for (const { job } of jobs.slice(running)) queue.offer(job);
+    const now = gated(log, 'now');
+    expect(queue.runNow(now.job)).toBe(started);
+    expect(log.includes('start now')).toBe(started);
+    // It holds its slot: a job offered next waits for a free one.
+    const next = gated(log, 'next');
+    queue.offer(next.job);
+    await turn();
+    expect(log.includes('start next')).toBe(running + waiting + (started ? 1 : 0) < concurrency);
+    for (const { release } of [...jobs, now, next]) release();
+    for (let i = 0; i < 4; i++) await turn();
+    expect(queue.running).toBe(0);
+  });
+
+  test('runNow refuses once draining, and drain waits for what it started', async () => {
+    const log: string[] = [];
+    const queue = new WorkQueue({ concurrency: 2, maxQueued: 10, maxWaitMs: 60_000 });
+    const now = gated(log, 'now');
+    expect(queue.runNow(now.job)).toBe(true);
+    let drained = false;
+    const draining = queue.drain().then(() => {
+      drained = true;
+    });
+    expect(queue.runNow(gated(log, 'late').job)).toBe(false);
+    await turn();
+    expect(drained).toBe(false);
+    now.release();
+    await draining;
+    expect(log).toEqual(['start now', 'end now']);
+  });
+
+  test.each([
     ['a backlog whose oldest job waited past maxWaitMs refuses', 1001, false],
     ['a backlog being worked off within maxWaitMs takes more', 1000, true],
   ])('backlog age — %s', (_name, waited, accepted) => {
