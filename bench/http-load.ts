@@ -5,7 +5,7 @@ import { defaultPipeline } from '../src/answer/pipeline.js';
 import { projectPath } from '../src/data/paths.js';
 import { writeMix } from './mix.js';
 import { CORES, PINNING, pinned } from './pin.js';
-import { spread, target } from './stats.js';
+import { latencies, spread, target } from './stats.js';
 
 // The real app (`node dist/main.js`: pino logging, rate limiter, thread store, work queue) and
 // a bare Bolt app that only acks (`node bench/bare-bolt.mjs`), both plain `node`, same HTTP
@@ -75,7 +75,7 @@ const stub = start(CORES.load, ['--import', 'tsx', projectPath('bench', 'slack-s
 const stubUrl = await new Promise<string>((resolve) => {
   stub.stdout?.once('data', (chunk) => resolve(`http://127.0.0.1:${String(chunk).trim()}`));
 });
-type Delivered = { answers: number; rateLimited: number; busy: number; p50: number; p99: number };
+type Delivered = { answers: number; rateLimited: number; busy: number; endToEnd: number[] };
 const delivered = async (tag: string) => (await (await fetch(`${stubUrl}/stats/${tag}`)).json()) as Delivered;
 const lookups = async () => ((await (await fetch(`${stubUrl}/stats/lookups`)).json()) as { lookups: number }).lookups;
 
@@ -108,6 +108,8 @@ interface Measured {
   readonly ackP99: number;
   readonly errors: number;
   readonly answered: number;
+  /** Of the commands, the share answered in the ack body itself (no response-URL post). */
+  readonly inAck: number;
   readonly busy: number;
   readonly e2eP50: number;
   readonly e2eP99: number;
@@ -144,11 +146,17 @@ async function measure(s: Server, rate: number, tag: string, askers: Askers, sec
     out += String(chunk);
   });
   await new Promise((resolve) => child.once('exit', resolve));
-  const acks = JSON.parse(out) as { p50: number; p99: number; errors: number; refused: { busy: number; rateLimited: number } };
-  let got: Delivered = { answers: 0, rateLimited: 0, busy: 0, p50: Number.NaN, p99: Number.NaN };
+  const acks = JSON.parse(out) as {
+    p50: number;
+    p99: number;
+    errors: number;
+    refused: { busy: number; rateLimited: number };
+    inAck: number[];
+  };
+  let got: Delivered = { answers: 0, rateLimited: 0, busy: 0, endToEnd: [] };
   if (s.answers) {
-    // Every command the ack did not refuse is owed a reply at its response URL.
-    const owed = commands - acks.refused.busy - acks.refused.rateLimited;
+    // Every command the ack neither refused nor answered is owed a reply at its response URL.
+    const owed = commands - acks.refused.busy - acks.refused.rateLimited - acks.inAck.length;
     got =
       (await until(
         `${owed} replies to ${tag}`,
@@ -161,14 +169,17 @@ async function measure(s: Server, rate: number, tag: string, askers: Askers, sec
   }
   const cpu = cpuMs(s.pid) - cpuBefore;
   const looked = (await lookups()) - lookupsBefore;
+  // An answer is one whichever way it came: in the ack body, timed when the ack arrived, or at the response URL.
+  const endToEnd = latencies([...got.endToEnd, ...(s.answers ? acks.inAck : [])]);
   return {
     ackP50: acks.p50,
     ackP99: acks.p99,
     errors: acks.errors,
-    answered: got.answers / commands,
+    answered: (got.answers + (s.answers ? acks.inAck.length : 0)) / commands,
+    inAck: s.answers ? acks.inAck.length / commands : 0,
     busy: acks.refused.busy + got.busy,
-    e2eP50: got.p50,
-    e2eP99: got.p99,
+    e2eP50: endToEnd.p50,
+    e2eP99: endToEnd.p99,
     cpuPerCommand: cpu / commands,
     lookupsPerCommand: looked / commands,
   };
@@ -223,7 +234,12 @@ try {
       `  ack p99   bare ${ms(b.map((m) => m.ackP99))} ms, app ${ms(o.map((m) => m.ackP99))} ms, ratio ${ratio('ackP99').text}×`,
     );
     console.log(
-      `  answered  ${answered.text}%  ("busy": ${o.map((m) => m.busy).join(', ')}; errors: ${[...b, ...o].map((m) => m.errors).join(', ')})`,
+      `  answered  ${answered.text}% (in the ack ${
+        spread(
+          o.map((m) => 100 * m.inAck),
+          1,
+        ).text
+      }%)  ("busy": ${o.map((m) => m.busy).join(', ')}; errors: ${[...b, ...o].map((m) => m.errors).join(', ')})`,
     );
     console.log(`  answer end to end p50 ${ms(o.map((m) => m.e2eP50))} ms, p99 ${ms(o.map((m) => m.e2eP99))} ms`);
     console.log(

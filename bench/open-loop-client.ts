@@ -9,7 +9,9 @@ import { latencies as summary } from './stats.js';
 // load and hide its own latency (no coordinated omission). Usage:
 //   open-loop-client.ts URL RATE SECONDS SECRET RESPONSE_URL_BASE QUESTIONS_FILE TAG OFFSET USERS
 // Each command's response_url carries its tag and due time, so the Slack stub can time the
-// answer end to end. USERS says who asks: "new" gives every command a user never seen (first
+// answer end to end when it arrives there; an answer that rides in the ack body (the app answers
+// in the ack when the answer is ready in time) is counted here, timed end to end when the ack
+// arrived, from the same due time. A refusal in the ack ("busy", "slow down") is no answer. USERS says who asks: "new" gives every command a user never seen (first
 // contact: the app looks the user's time zone up), a number N draws users in turn from a pool of
 // N returning ones (sized by the caller so no one passes the per-user rate limit), each in their
 // own one of 100 channels. node:http with
@@ -36,6 +38,8 @@ const wall = () => performance.timeOrigin + performance.now();
 const acks: number[] = [];
 let errors = 0;
 const refused = { busy: 0, rateLimited: 0 };
+// Answers that rode in the ack, and each one's end-to-end time (ms from due).
+const inAck: number[] = [];
 let finished = 0;
 let done: () => void = () => {};
 const allDone = new Promise<void>((resolve) => {
@@ -62,7 +66,8 @@ function send(i: number, due: number): void {
     acks.push(wall() - due);
     if (!ok) errors++;
     if (text.includes('a lot of questions')) refused.busy++;
-    if (text.includes('faster than I can answer')) refused.rateLimited++;
+    else if (text.includes('faster than I can answer')) refused.rateLimited++;
+    else if (ok && text.trim()) inAck.push(wall() - due);
     if (++finished === total) done();
   };
   const req = request(
@@ -104,5 +109,15 @@ function tick(): void {
 setTimeout(tick, 20);
 await allDone;
 const { p50, p99, n } = summary(acks);
-process.stdout.write(JSON.stringify({ p50, p99, n, errors, refused, lateMs: wall() - (start + total * interval) }));
+process.stdout.write(
+  JSON.stringify({
+    p50,
+    p99,
+    n,
+    errors,
+    refused,
+    inAck: inAck.map((ms) => Math.round(ms * 100) / 100),
+    lateMs: wall() - (start + total * interval),
+  }),
+);
 agent.destroy();

@@ -4,7 +4,8 @@ import { latencies } from './stats.js';
 // Slack's side of the load test, in its own process: the Web API and the response URLs the
 // app calls. Per load tag (from the response URL `/respond/<tag>/<due ms>`) it counts what it
 // receives by kind (answers, "slow down", "busy") and times each reply from the command's due
-// time, served at GET /stats/<tag>. users.info answers with a time zone, as Slack does for a real
+// time, served at GET /stats/<tag> (with every end-to-end time, so the caller can pool them with
+// the answers the client saw in ack bodies). users.info answers with a time zone, as Slack does for a real
 // profile (the app caches it 12 h), and counts the lookups (GET /stats/lookups), so the report can
 // say what first contact with a user costs. Prints its port, then serves until it is killed.
 interface Tally {
@@ -37,7 +38,9 @@ const server = createServer((req, res) => {
     const t = tally(req.url.slice('/stats/'.length));
     const { p50, p99 } = latencies(t.endToEnd);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ answers: t.answers, rateLimited: t.rateLimited, busy: t.busy, other, p50, p99 }));
+    res.end(
+      JSON.stringify({ answers: t.answers, rateLimited: t.rateLimited, busy: t.busy, other, p50, p99, endToEnd: t.endToEnd }),
+    );
     return;
   }
   const arrived = wall();

@@ -80,6 +80,8 @@ export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
  * and nothing waiting — and the job takes that slot: inline answers count against the same
  * bound as queued ones, and under a backlog a command waits its turn behind the questions
  * acknowledged before it instead of overtaking them. Otherwise it is today's bare ack and queue.
+ * What answering waits on (a time-zone lookup, the store) lets the budget's timer fire on time;
+ * only its own CPU, well under a millisecond, runs before an acknowledgement.
  */
 export function answerInAck(
   deps: SlackDeps,
@@ -139,6 +141,8 @@ async function answerAndDeliver(
   } catch (error) {
     failed(deps, surface, error, 'answer_failed');
     const notice = failedReply(deps);
+    // In the acknowledgement the notice is the command's own reply, not one more message, so the
+    // one-per-window gate that keeps notices from piling up has nothing to hold back.
     if (await rodeInAck(inAck, notice)) {
       deps.outcomes.failed++;
       deps.outcomes.told++;
