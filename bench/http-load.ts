@@ -27,6 +27,13 @@ const USERS = Number(process.env.BENCH_USERS ?? 1000);
 // BENCH_CPU_PROF=DIR: both servers write a V8 CPU profile there when they stop (node --cpu-prof).
 const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 const FIRST_CONTACT_RATE = Number(process.env.BENCH_FIRST_CONTACT_RATE ?? 100);
+// Commands each server answers before the runs. V8 keeps optimising (and de-optimising) the
+// answer path for thousands of distinct questions: in process, optimisations per 5,252-question
+// pass went 528, 136, 64, 40, 24, 22, 4 — until they settle, the compiler's background threads
+// share the one pinned core, which a bot that has been up for an hour no longer pays. Both
+// servers get the same warm-up; at 200/s each returning user asks about 10 times in 50 s,
+// within the per-user budget (10, plus 0.5 a second).
+const WARM_COMMANDS = Number(process.env.BENCH_WARM ?? 10_000);
 const TICK_MS = 1000 / 100; // /proc/<pid>/stat counts CPU in clock ticks (USER_HZ, 100 on Linux)
 const children: ChildProcess[] = [];
 
@@ -189,11 +196,11 @@ try {
   const bare = await server('bare Bolt', [projectPath('bench', 'bare-bolt.mjs')], false);
   const ours = await server('IGRT app', [projectPath('dist', 'main.js')], true);
   console.log(
-    `== HTTP, open loop: ${RATES.join(', ')} commands/s for ${SECONDS} s each from ${USERS} returning users in 100 channels, and first contact (a new user each command) at ${FIRST_CONTACT_RATE}/s; both servers, ${RUNS} runs; LOG_LEVEL=${LOG_LEVEL}; questions: ${mix.label} (${mix.count}); ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
+    `== HTTP, open loop: ${RATES.join(', ')} commands/s for ${SECONDS} s each from ${USERS} returning users in 100 channels, and first contact (a new user each command) at ${FIRST_CONTACT_RATE}/s; both servers warmed with ${WARM_COMMANDS} commands, ${RUNS} runs; LOG_LEVEL=${LOG_LEVEL}; questions: ${mix.label} (${mix.count}); ${PINNING} (server core ${CORES.server}, load and stub core ${CORES.load})`,
   );
-  // Warm-up: JIT, caches and sockets, on both, at a moderate rate; each returning user asks once.
+  // Warm-up: JIT, caches and sockets, on both, at a moderate rate (see WARM_COMMANDS).
   for (const s of [bare, ours]) {
-    await measure(s, 200, `warm-${s === ours ? 'ours' : 'bare'}`, 'returning', USERS / 200);
+    await measure(s, 200, `warm-${s === ours ? 'ours' : 'bare'}`, 'returning', WARM_COMMANDS / 200);
     await sleep(1000);
   }
   const results = new Map<number, { bare: Measured[]; ours: Measured[] }>(RATES.map((r) => [r, { bare: [], ours: [] }]));
