@@ -1,24 +1,27 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { normaliseText } from '../nlu/normalise.js';
 import type { Corpus } from '../policy/corpus.js';
 
-const Phrases = z.array(z.string().min(1)).min(1);
+const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
 
 /** intents/case-cues.yaml: the words that say how a turn relates to the case before it. */
-export const CaseCueFile = z.strictObject({
-  reset: Phrases,
-  newCase: Phrases,
-  /** Phrases; "{person}" stands for each of `persons`. */
-  sameCase: Phrases,
-  persons: Phrases,
-  /** An opener, up to four words, and a target: another target of the same patient. */
-  newTarget: z.strictObject({ openers: Phrases, targets: Phrases }),
-  /** Facts of the patient, which carry into a new target. */
-  patient: z.array(z.string()),
-  administrative: z.array(z.string()),
-});
+export const CaseCueFile = lazySchema(() =>
+  z.strictObject({
+    reset: Phrases,
+    newCase: Phrases,
+    /** Phrases; "{person}" stands for each of `persons`. */
+    sameCase: Phrases,
+    persons: Phrases,
+    /** An opener, up to four words, and a target: another target of the same patient. */
+    newTarget: z.strictObject({ openers: Phrases, targets: Phrases }),
+    /** Facts of the patient, which carry into a new target. */
+    patient: z.array(z.string()),
+    administrative: z.array(z.string()),
+  }),
+);
 export type CaseCueFile = z.infer<typeof CaseCueFile>;
 
 /** The cues compiled: whole-word patterns over the normalised message, and the facts that carry into a new case. */

@@ -2,24 +2,27 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { redactIdentifiers, redactSecrets } from '../log/redact.js';
 
 /** One 👍 or 👎 on an answer, as kept: every free text scrubbed like a log line. */
-export const FeedbackEntry = z.object({
-  /** When it was given (ISO); retention counts from here. */
-  at: z.string(),
-  rating: z.enum(['up', 'down']),
-  /** The question asked, identifiers masked. */
-  question: z.string(),
-  intent: z.string(),
-  /** Each payer's determination as answered. */
-  given: z.record(z.string(), z.string()),
-  /** The answer's plain-text summary, identifiers masked. */
-  answer: z.string(),
-  /** 👎: what the user said was wrong, and the fact they say is right (both optional, masked). */
-  wrong: z.string().optional(),
-  correction: z.string().optional(),
-});
+export const FeedbackEntry = lazySchema(() =>
+  z.object({
+    /** When it was given (ISO); retention counts from here. */
+    at: z.string(),
+    rating: z.enum(['up', 'down']),
+    /** The question asked, identifiers masked. */
+    question: z.string(),
+    intent: z.string(),
+    /** Each payer's determination as answered. */
+    given: z.record(z.string(), z.string()),
+    /** The answer's plain-text summary, identifiers masked. */
+    answer: z.string(),
+    /** 👎: what the user said was wrong, and the fact they say is right (both optional, masked). */
+    wrong: z.string().optional(),
+    correction: z.string().optional(),
+  }),
+);
 export type FeedbackEntry = z.infer<typeof FeedbackEntry>;
 
 /** Where feedback is kept, bounded in age and count. */

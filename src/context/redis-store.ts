@@ -1,22 +1,25 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { Intent } from '../contract/answer.js';
+import { lazySchema } from '../contract/lazy-schema.js';
 import type { ContextStore, ThreadState } from './store.js';
 
 // What a stored value must look like before it is trusted as a thread's context: a value
 // written by an older release, or by hand, is treated as no context rather than as facts.
-const StoredFacts = z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())]));
-const StoredState = z.object({
-  intent: Intent,
-  facts: StoredFacts,
-  earlier: StoredFacts.optional(),
-  payers: z.array(z.string()),
-  excluded: z.record(z.string(), z.array(z.string())).optional(),
-  awaiting: z.string().optional(),
-  dateOfService: z.object({ date: z.iso.date(), written: z.string() }).optional(),
-  age: z.number().optional(),
-  at: z.number().optional(),
-});
+const StoredFacts = lazySchema(() => z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])));
+const StoredState = lazySchema(() =>
+  z.object({
+    intent: Intent,
+    facts: StoredFacts,
+    earlier: StoredFacts.optional(),
+    payers: z.array(z.string()),
+    excluded: z.record(z.string(), z.array(z.string())).optional(),
+    awaiting: z.string().optional(),
+    dateOfService: z.object({ date: z.iso.date(), written: z.string() }).optional(),
+    age: z.number().optional(),
+    at: z.number().optional(),
+  }),
+);
 
 /**
  * Thread context in Redis, so any instance behind a load balancer can answer a follow-up.

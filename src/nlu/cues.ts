@@ -1,27 +1,30 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { phraseTokens } from './normalise.js';
 
-const Phrases = z.array(z.string().min(1)).min(1);
+const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
 
-export const AssertionFile = z.strictObject({
-  pre: Phrases,
-  post: Phrases,
-  pseudo: Phrases,
-  uncertain: Phrases,
-  terminators: Phrases,
-  predicates: Phrases,
-  transparent: Phrases,
-  hypothetical: Phrases,
-  proximity: Phrases,
-  others: Phrases,
-  /** Every relative with every verb is an `others` cue ("husband had", "sister with"). */
-  relatives: z.array(z.string().min(1)).default([]),
-  relativeVerbs: z.array(z.string().min(1)).default([]),
-  /** "prone — sorry, supine": what follows replaces what the message said before. */
-  corrections: Phrases,
-});
+export const AssertionFile = lazySchema(() =>
+  z.strictObject({
+    pre: Phrases,
+    post: Phrases,
+    pseudo: Phrases,
+    uncertain: Phrases,
+    terminators: Phrases,
+    predicates: Phrases,
+    transparent: Phrases,
+    hypothetical: Phrases,
+    proximity: Phrases,
+    others: Phrases,
+    /** Every relative with every verb is an `others` cue ("husband had", "sister with"). */
+    relatives: z.array(z.string().min(1)).default([]),
+    relativeVerbs: z.array(z.string().min(1)).default([]),
+    /** "prone — sorry, supine": what follows replaces what the message said before. */
+    corrections: Phrases,
+  }),
+);
 export type AssertionFile = z.infer<typeof AssertionFile>;
 
 /** What a cue phrase does; one phrase may do two things ("not" before or after what it negates). */

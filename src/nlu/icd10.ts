@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import type { Corpus } from '../policy/corpus.js';
@@ -8,16 +9,18 @@ import { checkSettings, type LexiconEntry, type Phrase } from './lexicon.js';
 /** A category (C61), a subcategory (C79.51) or a range of categories (C00-C14). */
 const CODE_RANGE = /^([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-Z]\d[0-9A-Z]))?$/;
 
-const IcdEntry = z.strictObject({
-  codes: z.string().regex(CODE_RANGE, 'an ICD-10-CM code or a range of categories (C00-C14)'),
-  label: z.string().min(1),
-  set: z.record(z.string(), z.union([z.string(), z.boolean()])),
-  asserts: z.enum(['always', 'near', 'doubt']).default('always'),
-  /** The character (1-based, the dot not counted) that gives the side, and what each value means. */
-  laterality: z.strictObject({ at: z.number().int().min(4).max(7), values: z.record(z.string(), z.string()) }).optional(),
-});
+const IcdEntry = lazySchema(() =>
+  z.strictObject({
+    codes: z.string().regex(CODE_RANGE, 'an ICD-10-CM code or a range of categories (C00-C14)'),
+    label: z.string().min(1),
+    set: z.record(z.string(), z.union([z.string(), z.boolean()])),
+    asserts: z.enum(['always', 'near', 'doubt']).default('always'),
+    /** The character (1-based, the dot not counted) that gives the side, and what each value means. */
+    laterality: z.strictObject({ at: z.number().int().min(4).max(7), values: z.record(z.string(), z.string()) }).optional(),
+  }),
+);
 
-export const IcdFile = z.strictObject({ codes: z.array(IcdEntry).min(1) });
+export const IcdFile = lazySchema(() => z.strictObject({ codes: z.array(IcdEntry).min(1) }));
 
 /** One ICD-10-CM code read in a question: its entry, if one covers it, as a phrase the assertion pass can settle. */
 export interface IcdMention {

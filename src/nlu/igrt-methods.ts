@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import type { FoundCue } from './extract.js';
 import { compileDays, DaysFile, type DayTable, type MethodMention } from './method-days.js';
 import { isBoundary, phraseTokens } from './normalise.js';
 
-export const MethodFile = z.strictObject({
-  methods: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)),
-  days: DaysFile,
-});
+export const MethodFile = lazySchema(() =>
+  z.strictObject({
+    methods: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)),
+    days: DaysFile,
+  }),
+);
 
 /** Method names by first token, longest first, and the day vocabulary, compiled once at load. */
 export interface MethodTable {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { anyMatches, type Guarded, withRequiredText } from './required-text.js';
 
-export const InstructionFile = z.strictObject({
-  instructions: z.array(z.string().min(1)).min(1),
-  machineLines: z.array(z.string().min(1)).default([]),
-});
+export const InstructionFile = lazySchema(() =>
+  z.strictObject({
+    instructions: z.array(z.string().min(1)).min(1),
+    machineLines: z.array(z.string().min(1)).default([]),
+  }),
+);
 export type InstructionFile = z.infer<typeof InstructionFile>;
 
 /**

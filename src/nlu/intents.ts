@@ -1,22 +1,27 @@
 import { z } from 'zod';
 import { Intent } from '../contract/answer.js';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { mayMatch, withRequiredText } from './required-text.js';
 
-const Cue = z.strictObject({
-  pattern: z.string().min(1),
-  weight: z.number().positive(),
-  /** The cue asks about no topic of its own ("what does the policy say?"): a case stated beside it is what it asks about. */
-  topicless: z.boolean().optional(),
-});
+const Cue = lazySchema(() =>
+  z.strictObject({
+    pattern: z.string().min(1),
+    weight: z.number().positive(),
+    /** The cue asks about no topic of its own ("what does the policy say?"): a case stated beside it is what it asks about. */
+    topicless: z.boolean().optional(),
+  }),
+);
 
-export const IntentFile = z.strictObject({
-  /** Tie-break order: on equal scores the intent listed first wins. */
-  order: z.array(Intent),
-  intents: z.record(Intent, z.strictObject({ cues: z.array(Cue), examples: z.array(z.string()).min(1) })),
-  domainWords: z.string().min(1),
-});
+export const IntentFile = lazySchema(() =>
+  z.strictObject({
+    /** Tie-break order: on equal scores the intent listed first wins. */
+    order: z.array(Intent),
+    intents: z.record(Intent, z.strictObject({ cues: z.array(Cue), examples: z.array(z.string()).min(1) })),
+    domainWords: z.string().min(1),
+  }),
+);
 export type IntentFile = z.infer<typeof IntentFile>;
 
 /** Intent templates compiled to regular expressions, with the tie-break order. */

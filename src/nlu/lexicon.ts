@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { compiledText, compiledValue, contentHash, type KeptText, recordCompiled, recordCompiledText } from '../data/snapshot.js';
@@ -8,47 +9,49 @@ import type { FactValue } from '../policy/facts.js';
 import { phraseTokens } from './normalise.js';
 import { Skeleton, skeletonClasses } from './skeleton.js';
 
-const Settings = z.record(z.string(), z.union([z.string(), z.boolean()]));
+const Settings = lazySchema(() => z.record(z.string(), z.union([z.string(), z.boolean()])));
 
-export const LexiconEntry = z.strictObject({
-  match: z.array(z.string().min(1)).min(1),
-  set: Settings,
-  negated: Settings.optional(),
-  /** What the phrase says when a proximity cue governs it ("near the kidney" is an organ at risk, not the diagnosis). */
-  near: Settings.optional(),
-  /**
-   * How sure a bare mention is: `near` — only with a proximity cue or a negation ("T10 met,
-   * cord" does not say the cord is close; "abutting the cord" does); `doubt` — never (an
-   * ambiguous abbreviation): either way a decisive reading is asked about.
-   */
-  asserts: z.enum(['always', 'near', 'doubt']).default('always'),
-  /**
-   * Facts the phrase suggests without saying ("cord compression" most often comes from a
-   * vertebral metastasis): asked about when they decide the answer, unless stated otherwise.
-   */
-  hints: Settings.optional(),
-  /**
-   * Facts the phrase states unless the question states another value of them: a refused IMRT is
-   * the modality when nothing else is named ("IMRT denied but given anyway"), not beside the
-   * 3DCRT planned instead ("IMRT denied so 3DCRT").
-   */
-  yields: Settings.optional(),
-  /**
-   * A platform whose modality follows the body site: `set` holds for the diagnoses in `sites`,
-   * `else` for any other diagnosis named (CyberKnife: SRS in the brain, SBRT for the prostate).
-   */
-  bySite: z.strictObject({ sites: z.array(z.string()).min(1), else: Settings }).optional(),
-  /**
-   * For a doubtful phrase (`asserts: doubt`), the diagnoses that settle it: read there as stated
-   * ("SRT" is stereotactic or superficial, but SRT for a basal cell carcinoma is superficial).
-   */
-  settledBy: z.strictObject({ diagnosis: z.array(z.string()).min(1) }).optional(),
-  /**
-   * For a doubtful phrase, the diagnoses that say it is only where that disease is: a bone named
-   * beside a sarcoma or a lymphoma is the primary's site, not a metastasis ("Ewing sarcoma of the femur").
-   */
-  dismissedBy: z.strictObject({ diagnosis: z.array(z.string()).min(1) }).optional(),
-});
+export const LexiconEntry = lazySchema(() =>
+  z.strictObject({
+    match: z.array(z.string().min(1)).min(1),
+    set: Settings,
+    negated: Settings.optional(),
+    /** What the phrase says when a proximity cue governs it ("near the kidney" is an organ at risk, not the diagnosis). */
+    near: Settings.optional(),
+    /**
+     * How sure a bare mention is: `near` — only with a proximity cue or a negation ("T10 met,
+     * cord" does not say the cord is close; "abutting the cord" does); `doubt` — never (an
+     * ambiguous abbreviation): either way a decisive reading is asked about.
+     */
+    asserts: z.enum(['always', 'near', 'doubt']).default('always'),
+    /**
+     * Facts the phrase suggests without saying ("cord compression" most often comes from a
+     * vertebral metastasis): asked about when they decide the answer, unless stated otherwise.
+     */
+    hints: Settings.optional(),
+    /**
+     * Facts the phrase states unless the question states another value of them: a refused IMRT is
+     * the modality when nothing else is named ("IMRT denied but given anyway"), not beside the
+     * 3DCRT planned instead ("IMRT denied so 3DCRT").
+     */
+    yields: Settings.optional(),
+    /**
+     * A platform whose modality follows the body site: `set` holds for the diagnoses in `sites`,
+     * `else` for any other diagnosis named (CyberKnife: SRS in the brain, SBRT for the prostate).
+     */
+    bySite: z.strictObject({ sites: z.array(z.string()).min(1), else: Settings }).optional(),
+    /**
+     * For a doubtful phrase (`asserts: doubt`), the diagnoses that settle it: read there as stated
+     * ("SRT" is stereotactic or superficial, but SRT for a basal cell carcinoma is superficial).
+     */
+    settledBy: z.strictObject({ diagnosis: z.array(z.string()).min(1) }).optional(),
+    /**
+     * For a doubtful phrase, the diagnoses that say it is only where that disease is: a bone named
+     * beside a sarcoma or a lymphoma is the primary's site, not a metastasis ("Ewing sarcoma of the femur").
+     */
+    dismissedBy: z.strictObject({ diagnosis: z.array(z.string()).min(1) }).optional(),
+  }),
+);
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
 /**
@@ -56,11 +59,13 @@ export type LexiconEntry = z.infer<typeof LexiconEntry>;
  * (myxofibrosarcoma) is a sarcoma. With `prefixes`, the stem before the ending decides
  * (glioblastoma → brain, hepatoblastoma → hepatobiliary) and a stem none names is not read.
  */
-export const SuffixEntry = z.strictObject({
-  suffix: z.string().regex(/^[a-z]{4,}$/),
-  set: Settings.optional(),
-  prefixes: z.record(z.string().regex(/^[a-z]+$/), Settings).optional(),
-});
+export const SuffixEntry = lazySchema(() =>
+  z.strictObject({
+    suffix: z.string().regex(/^[a-z]{4,}$/),
+    set: Settings.optional(),
+    prefixes: z.record(z.string().regex(/^[a-z]+$/), Settings).optional(),
+  }),
+);
 
 export const LexiconFile = z
   .strictObject({

@@ -1,18 +1,21 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import type { FoundCue } from './extract.js';
 import { assertRelation, clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
 
-const Phrases = z.array(z.string().min(1)).min(1);
+const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
 
 /** intents/igrt-methods.yaml `days`: how the methods named stand to the treatment day. */
-export const DaysFile = z.strictObject({
-  same: Phrases,
-  apart: Phrases,
-  named: z.record(z.string().regex(/^[a-z_]+$/), Phrases),
-  numbered: Phrases,
-  every: Phrases,
-  some: Phrases,
-});
+export const DaysFile = lazySchema(() =>
+  z.strictObject({
+    same: Phrases,
+    apart: Phrases,
+    named: z.record(z.string().regex(/^[a-z_]+$/), Phrases),
+    numbered: Phrases,
+    every: Phrases,
+    some: Phrases,
+  }),
+);
 
 export interface DayTable {
   readonly same: readonly Pattern[];

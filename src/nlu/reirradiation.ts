@@ -1,35 +1,38 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 import { loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import type { Found, FoundCue } from './extract.js';
 import { expandClasses } from './lexicon.js';
 import { assertRelation, clauses, compilePattern, longestAt, matchAt, type Pattern } from './patterns.js';
 
-export const ReirradiationFile = z.strictObject({
-  relations: z.strictObject({
-    needsReference: z.array(z.string().min(1)),
-    selfReferring: z.array(z.string().min(1)),
-    measured: z.array(z.string().min(1)),
+export const ReirradiationFile = lazySchema(() =>
+  z.strictObject({
+    relations: z.strictObject({
+      needsReference: z.array(z.string().min(1)),
+      selfReferring: z.array(z.string().min(1)),
+      measured: z.array(z.string().min(1)),
+    }),
+    references: z.array(z.string().min(1)).min(1),
+    samePlace: z.strictObject({
+      determiners: z.array(z.string().min(1)).min(1),
+      places: z.array(z.string().min(1)).min(1),
+      treated: z.array(z.string().min(1)).min(1),
+      times: z.array(z.string().min(1)).min(1),
+      given: z.array(z.string().min(1)).default([]),
+      /** Places said without a determiner, after the treated predicate ("got 20 Gy there"). */
+      proforms: z.array(z.string().min(1)).default([]),
+      /** Treatments that are not radiation: a place "treated" with one of them may not have been irradiated. */
+      otherTreatments: z.array(z.string().min(1)).default([]),
+    }),
+    /** A labelled line of history ("Hx:", "Prior RT:"): what it names is an earlier course. */
+    history: z.strictObject({
+      labels: z.array(z.string().min(1)).min(1),
+      /** What sets a clause in the past, so that radiation given in it is an earlier course's. */
+      past: z.array(z.string().min(1)).default([]),
+    }),
   }),
-  references: z.array(z.string().min(1)).min(1),
-  samePlace: z.strictObject({
-    determiners: z.array(z.string().min(1)).min(1),
-    places: z.array(z.string().min(1)).min(1),
-    treated: z.array(z.string().min(1)).min(1),
-    times: z.array(z.string().min(1)).min(1),
-    given: z.array(z.string().min(1)).default([]),
-    /** Places said without a determiner, after the treated predicate ("got 20 Gy there"). */
-    proforms: z.array(z.string().min(1)).default([]),
-    /** Treatments that are not radiation: a place "treated" with one of them may not have been irradiated. */
-    otherTreatments: z.array(z.string().min(1)).default([]),
-  }),
-  /** A labelled line of history ("Hx:", "Prior RT:"): what it names is an earlier course. */
-  history: z.strictObject({
-    labels: z.array(z.string().min(1)).min(1),
-    /** What sets a clause in the past, so that radiation given in it is an earlier course's. */
-    past: z.array(z.string().min(1)).default([]),
-  }),
-});
+);
 
 /** The composed-reading vocabulary, tokenised once at load. */
 export interface ReirradiationTable {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../contract/lazy-schema.js';
 
 /**
  * One bone and the words that name it: `names` say the bone on their own ("femur", "sphenoid
@@ -6,21 +7,25 @@ import { z } from 'zod';
  * `lesion: false` where a "lesion" is as often a primary tumour (the skull base: meningioma,
  * chordoma), so only a metastasis word there says metastasis.
  */
-export const Bone = z.strictObject({
-  bone: z.string().min(1),
-  names: z.array(z.string().min(1)).default([]),
-  forms: z.array(z.string().min(1)).default([]),
-  lesion: z.boolean().default(true),
-});
+export const Bone = lazySchema(() =>
+  z.strictObject({
+    bone: z.string().min(1),
+    names: z.array(z.string().min(1)).default([]),
+    forms: z.array(z.string().min(1)).default([]),
+    lesion: z.boolean().default(true),
+  }),
+);
 export type Bone = z.infer<typeof Bone>;
 
 /** The skeleton by region, with the words that say bone without naming one and the vertebral levels. */
-export const Skeleton = z.strictObject({
-  generic: z.array(z.string().min(1)).min(1),
-  /** Vertebral levels per segment letter, top down: `{ c: 7, t: 12, l: 5, s: 5 }` → c1 … s5. */
-  levels: z.record(z.string().regex(/^[a-z]$/), z.number().int().positive()),
-  regions: z.record(z.string().regex(/^[a-z_]+$/), z.array(Bone).min(1)),
-});
+export const Skeleton = lazySchema(() =>
+  z.strictObject({
+    generic: z.array(z.string().min(1)).min(1),
+    /** Vertebral levels per segment letter, top down: `{ c: 7, t: 12, l: 5, s: 5 }` → c1 … s5. */
+    levels: z.record(z.string().regex(/^[a-z]$/), z.number().int().positive()),
+    regions: z.record(z.string().regex(/^[a-z_]+$/), z.array(Bone).min(1)),
+  }),
+);
 export type Skeleton = z.infer<typeof Skeleton>;
 
 /** The word classes the skeleton gives the lexicon's phrases. */

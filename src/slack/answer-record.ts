@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ContextStore } from '../context/store.js';
+import { lazySchema } from '../contract/lazy-schema.js';
 
 /**
  * How long an answer is kept for its buttons (Share, follow-ups, feedback). Slack keeps an
@@ -9,25 +10,27 @@ import type { ContextStore } from '../context/store.js';
 export const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
 
 // What a stored answer must look like before it is trusted: anything else is "expired".
-const AnswerRecord = z.object({
-  id: z.string(),
-  /** The question as asked (raw; escaped wherever it is shown). */
-  question: z.string(),
-  /** The thread its context lives in. */
-  thread: z.string(),
-  /** Who asked: their clicks act in the thread, anyone else's are answered privately. */
-  owner: z.string().optional(),
-  /** Exactly what was posted, so Share posts what was seen and never re-answers. */
-  blocks: z.array(z.record(z.string(), z.unknown())),
-  text: z.string(),
-  /** The follow-up buttons' labels and the replies they send, by index (the button value carries the index). */
-  options: z.array(z.object({ label: z.string(), reply: z.string() })),
-  /** The thread's context right after this answer, so a foreign click forks from what the answer saw. */
-  state: z.unknown().optional(),
-  /** What was decided, for feedback: the intent and each payer's determination. */
-  intent: z.string(),
-  determinations: z.record(z.string(), z.string()),
-});
+const AnswerRecord = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    /** The question as asked (raw; escaped wherever it is shown). */
+    question: z.string(),
+    /** The thread its context lives in. */
+    thread: z.string(),
+    /** Who asked: their clicks act in the thread, anyone else's are answered privately. */
+    owner: z.string().optional(),
+    /** Exactly what was posted, so Share posts what was seen and never re-answers. */
+    blocks: z.array(z.record(z.string(), z.unknown())),
+    text: z.string(),
+    /** The follow-up buttons' labels and the replies they send, by index (the button value carries the index). */
+    options: z.array(z.object({ label: z.string(), reply: z.string() })),
+    /** The thread's context right after this answer, so a foreign click forks from what the answer saw. */
+    state: z.unknown().optional(),
+    /** What was decided, for feedback: the intent and each payer's determination. */
+    intent: z.string(),
+    determinations: z.record(z.string(), z.string()),
+  }),
+);
 export type AnswerRecord = z.infer<typeof AnswerRecord>;
 
 const KEY = (id: string) => `answer:${id}`;
