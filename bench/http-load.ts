@@ -118,6 +118,8 @@ interface Measured {
   /** Of the commands, the share answered in the ack body itself (no response-URL post). */
   readonly inAck: number;
   readonly busy: number;
+  /** Acks past Slack's 3 s (the user is shown an error; an answer in such an ack is lost). */
+  readonly late: number;
   readonly e2eP50: number;
   readonly e2eP99: number;
   readonly cpuPerCommand: number;
@@ -158,12 +160,14 @@ async function measure(s: Server, rate: number, tag: string, askers: Askers, sec
     p99: number;
     errors: number;
     refused: { busy: number; rateLimited: number };
+    late: number;
+    lostInLateAck: number;
     inAck: number[];
   };
   let got: Delivered = { answers: 0, rateLimited: 0, busy: 0, endToEnd: [] };
   if (s.answers) {
-    // Every command the ack neither refused nor answered is owed a reply at its response URL.
-    const owed = commands - acks.refused.busy - acks.refused.rateLimited - acks.inAck.length;
+    // Every command the ack neither refused nor answered (in time or too late) is owed a reply at its response URL.
+    const owed = commands - acks.refused.busy - acks.refused.rateLimited - acks.inAck.length - acks.lostInLateAck;
     got =
       (await until(
         `${owed} replies to ${tag}`,
@@ -185,6 +189,7 @@ async function measure(s: Server, rate: number, tag: string, askers: Askers, sec
     answered: (got.answers + (s.answers ? acks.inAck.length : 0)) / commands,
     inAck: s.answers ? acks.inAck.length / commands : 0,
     busy: acks.refused.busy + got.busy,
+    late: acks.late,
     e2eP50: endToEnd.p50,
     e2eP99: endToEnd.p99,
     cpuPerCommand: cpu / commands,
@@ -246,7 +251,7 @@ try {
           o.map((m) => 100 * m.inAck),
           1,
         ).text
-      }%)  ("busy": ${o.map((m) => m.busy).join(', ')}; errors: ${[...b, ...o].map((m) => m.errors).join(', ')})`,
+      }%)  ("busy": ${o.map((m) => m.busy).join(', ')}; acks past Slack's 3 s: ${o.map((m) => m.late).join(', ')}; errors: ${[...b, ...o].map((m) => m.errors).join(', ')})`,
     );
     console.log(`  answer end to end p50 ${ms(o.map((m) => m.e2eP50))} ms, p99 ${ms(o.map((m) => m.e2eP99))} ms`);
     console.log(

@@ -38,6 +38,11 @@ const wall = () => performance.timeOrigin + performance.now();
 const acks: number[] = [];
 let errors = 0;
 const refused = { busy: 0, rateLimited: 0 };
+// Slack waits 3 s for an acknowledgement, then shows the user an error and drops what the ack
+// carried: a later ack is counted late, and an answer in it is lost, not answered.
+const SLACK_ACK_MS = 3000;
+let late = 0;
+let lostInLateAck = 0;
 // Answers that rode in the ack, and each one's end-to-end time (ms from due).
 const inAck: number[] = [];
 let finished = 0;
@@ -63,11 +68,14 @@ function send(i: number, due: number): void {
     .update(`v0:${ts}:${body}`)
     .digest('hex')}`;
   const settle = (ok: boolean, text = '') => {
-    acks.push(wall() - due);
+    const took = wall() - due;
+    acks.push(took);
     if (!ok) errors++;
+    if (ok && took > SLACK_ACK_MS) late++;
     if (text.includes('a lot of questions')) refused.busy++;
     else if (text.includes('faster than I can answer')) refused.rateLimited++;
-    else if (ok && text.trim()) inAck.push(wall() - due);
+    else if (ok && text.trim() && took > SLACK_ACK_MS) lostInLateAck++;
+    else if (ok && text.trim()) inAck.push(took);
     if (++finished === total) done();
   };
   const req = request(
@@ -116,6 +124,8 @@ process.stdout.write(
     n,
     errors,
     refused,
+    late,
+    lostInLateAck,
     inAck: inAck.map((ms) => Math.round(ms * 100) / 100),
     lateMs: wall() - (start + total * interval),
   }),

@@ -79,7 +79,9 @@ export function queueAnswer(deps: SlackDeps, accepted: AcceptedQuestion): void {
  * It answers at once only when the work queue would start the job at once anyway — a slot free
  * and nothing waiting — and the job takes that slot: inline answers count against the same
  * bound as queued ones, and under a backlog a command waits its turn behind the questions
- * acknowledged before it instead of overtaking them. Otherwise it is today's bare ack and queue.
+ * acknowledged before it instead of overtaking them. Nor while the event loop is saturated
+ * (`deps.loopLoad`): then commands wait unseen in the sockets, and the cheaper bare ack keeps
+ * their acknowledgements within Slack's 3 s. Otherwise it is today's bare ack and queue.
  * What answering waits on (a time-zone lookup, the store) lets the budget's timer fire on time;
  * only its own CPU, well under a millisecond, runs before an acknowledgement.
  */
@@ -103,7 +105,7 @@ export function answerInAck(
     settle(sent);
     return sent;
   };
-  if (budgetMs > 0 && deps.work.runNow(() => answerAndDeliver(deps, accepted, ackOnce))) {
+  if (budgetMs > 0 && !deps.loopLoad?.saturated() && deps.work.runNow(() => answerAndDeliver(deps, accepted, ackOnce))) {
     // Answering awaits at least once before its reply is ready, so the timer is set first.
     timer = setTimeout(() => ackOnce(), budgetMs);
   } else {

@@ -10,6 +10,7 @@ import type { SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
+import { LoopLoad } from './loop-load.js';
 import { NoticeGate, newOutcomes, type OutcomeCounts } from './outcomes.js';
 import { readiness } from './readiness.js';
 import { ShedLog } from './shed-log.js';
@@ -74,6 +75,7 @@ export function createSlackApp(config: SlackConfig, given: SlackAppDeps): SlackA
     // The lookup runs only when a question is answered, by then `app` is built.
     timeZones: timeZonesOf(config, () => app),
     commandAckBudgetMs: config.commandAckBudgetMs,
+    loopLoad: new LoopLoad(),
     ...given,
     log,
     work,

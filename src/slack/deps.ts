@@ -28,6 +28,8 @@ export interface SlackDeps {
    * under Slack's 3 s); past it the answer goes through the response URL. 0: never waits.
    */
   readonly commandAckBudgetMs: number;
+  /** Whether the event loop has no idle time left: while so, a command is acknowledged bare (see LoopLoad). */
+  readonly loopLoad?: { saturated(): boolean };
   /** Counts refused questions into the log. */
   readonly shed: ShedLog;
   /** Each asker's time zone, for what "today" means to them; UTC when absent. */

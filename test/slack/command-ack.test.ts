@@ -71,6 +71,12 @@ describe('where a command’s answer arrives', () => {
       'response_url',
     ],
     ['a budget of 0: always through the response URL', { env: { COMMAND_ACK_BUDGET_MS: '0' } }, undefined, 'response_url'],
+    [
+      'the event loop saturated: a bare ack at once, then the response URL, once',
+      { env, loopLoad: { saturated: () => true } },
+      undefined,
+      'response_url',
+    ],
   ];
 
   test.each(cases)('%s', async (_rule, options, arrange, via) => {

@@ -164,6 +164,7 @@ export async function startApp(
     now?: () => Date;
     env?: Record<string, string>;
     feedback?: FeedbackStore;
+    loopLoad?: { saturated(): boolean };
   } = {},
 ) {
   const config = readConfig({
@@ -187,6 +188,7 @@ export async function startApp(
     ...(options.log ? { log: options.log } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.feedback ? { feedback: options.feedback } : {}),
+    ...(options.loopLoad ? { loopLoad: options.loopLoad } : {}),
   });
   if (!receiver) throw new Error('expected HTTP mode');
   await auth.start();
