@@ -69,13 +69,16 @@ function send(i: number, due: number): void {
     .digest('hex')}`;
   const settle = (ok: boolean, text = '') => {
     const took = wall() - due;
+    const tooLate = ok && took > SLACK_ACK_MS;
     acks.push(took);
     if (!ok) errors++;
-    if (ok && took > SLACK_ACK_MS) late++;
+    if (tooLate) late++;
     if (text.includes('a lot of questions')) refused.busy++;
     else if (text.includes('faster than I can answer')) refused.rateLimited++;
-    else if (ok && text.trim() && took > SLACK_ACK_MS) lostInLateAck++;
-    else if (ok && text.trim()) inAck.push(took);
+    else if (ok && text.trim()) {
+      if (tooLate) lostInLateAck++;
+      else inAck.push(took);
+    }
     if (++finished === total) done();
   };
   const req = request(

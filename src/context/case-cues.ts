@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { lazySchema } from '../contract/lazy-schema.js';
 import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
+import { Phrases } from '../nlu/cues.js';
 import { normaliseText } from '../nlu/normalise.js';
 import type { Corpus } from '../policy/corpus.js';
-
-const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
 
 /** intents/case-cues.yaml: the words that say how a turn relates to the case before it. */
 export const CaseCueFile = lazySchema(() =>

@@ -4,7 +4,8 @@ import { DataError, loadYaml } from '../data/load-yaml.js';
 import { projectPath } from '../data/paths.js';
 import { phraseTokens } from './normalise.js';
 
-const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
+/** A data file's list of phrases: at least one, none empty. */
+export const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
 
 export const AssertionFile = lazySchema(() =>
   z.strictObject({
