@@ -12,7 +12,13 @@ export interface MemoryStoreOptions {
 export class MemoryContextStore implements ContextStore {
   private readonly entries = new Map<string, { state: ThreadState; expires: number }>();
   // Values of the key-value side store, bounded like the threads (oldest written goes first).
-  private readonly values = new Map<string, { value: string; expires: number }>();
+  // Kept as UTF-8 bytes outside the JS heap, as Redis keeps them: they are the stored answers
+  // behind every message's buttons (a few KB each, a day each), written once and rarely read.
+  // As strings they were the larger part of the heap at the bound and were copied by every
+  // collection that promoted them; as bytes the garbage collector neither scans nor moves them.
+  // A string goes in and comes out the same, save a lone surrogate half (no UTF-8 spelling),
+  // which Redis would not keep either and JSON.stringify never writes.
+  private readonly values = new Map<string, { value: Buffer; expires: number }>();
   private readonly maxThreads: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
@@ -36,11 +42,11 @@ export class MemoryContextStore implements ContextStore {
   }
 
   async getValue(key: string): Promise<string | undefined> {
-    return this.fresh(this.values, key)?.value;
+    return this.fresh(this.values, key)?.value.toString('utf8');
   }
 
   async putValue(key: string, value: string, ttlMs: number): Promise<void> {
-    this.put(this.values, key, { value, expires: this.now() + ttlMs });
+    this.put(this.values, key, { value: Buffer.from(value, 'utf8'), expires: this.now() + ttlMs });
   }
 
   /** An entry not yet expired (an expired one is dropped on sight). */

@@ -41,3 +41,24 @@ describe('thread context stays bounded', () => {
     );
   }, 60_000);
 });
+
+describe('the key-value side store', () => {
+  test('gives back exactly the string it was given (kept as UTF-8 bytes off the heap)', async () => {
+    const store = new MemoryContextStore();
+    // Any well-formed text: curly quotes, emoji, CJK, controls, the empty string.
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 2_000 }), async (value) => {
+        await store.putValue('answer:x', value, 60_000);
+        expect(await store.getValue('answer:x')).toBe(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a stored answer record round-trips through JSON, lone surrogates included', async () => {
+    const store = new MemoryContextStore();
+    const record = { text: 'IGRT — “separately billable” ⚠️ 77387', odd: '\ud800 alone', blocks: [{ type: 'section' }] };
+    await store.putValue('answer:y', JSON.stringify(record), 60_000);
+    expect(JSON.parse((await store.getValue('answer:y')) ?? 'null')).toEqual(record);
+  });
+});
