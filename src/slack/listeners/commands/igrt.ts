@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerInAck, refusal } from '../../answer-later.js';
+import { type AcceptedQuestion, answerInAck, refusal } from '../../answer-later.js';
 import type { SlackDeps } from '../../deps.js';
 import { postToResponseUrl } from '../../response-url.js';
 import { commandKey } from '../../threads.js';
@@ -19,22 +19,34 @@ export function igrtCommand(deps: SlackDeps) {
       await ack({ response_type: 'ephemeral', text: refused.text });
       return;
     }
-    const question = command.text.trim() || 'help';
     await answerInAck(
       deps,
-      {
-        question,
-        thread: commandKey(command.team_id, command.channel_id, command.user_id),
-        surface: 'command',
-        user: command.user_id,
-        shareable: !/^\s*help\s*$/i.test(question),
-        deliver: (reply) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...reply }),
-        // The answer is private, so what it cannot hold goes to the asker's DM, never the channel.
-        upload: uploadToDm(client, command.user_id),
-      },
+      accept(command, client),
       // The same message the response URL would be sent: the acknowledgement replaces that post.
       (reply) => (reply ? ack({ response_type: 'ephemeral', ...reply }) : ack()),
       deps.commandAckBudgetMs,
     );
+  };
+}
+
+type Command = SlackCommandMiddlewareArgs['command'];
+
+/**
+ * The command as a question to answer. Built apart from the listener, so its closures hold the
+ * command and the client only: a question queued behind a backlog does not keep the request,
+ * its response and Bolt's acknowledgement alive while it waits.
+ */
+function accept(command: Command, client: AllMiddlewareArgs['client']): AcceptedQuestion {
+  const question = command.text.trim() || 'help';
+  const responseUrl = command.response_url;
+  return {
+    question,
+    thread: commandKey(command.team_id, command.channel_id, command.user_id),
+    surface: 'command',
+    user: command.user_id,
+    shareable: !/^\s*help\s*$/i.test(question),
+    deliver: (reply) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...reply }),
+    // The answer is private, so what it cannot hold goes to the asker's DM, never the channel.
+    upload: uploadToDm(client, command.user_id),
   };
 }
