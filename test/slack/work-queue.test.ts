@@ -18,6 +18,9 @@ function gated(log: string[], name: string) {
 }
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await turn();
+};
 
 describe('WorkQueue', () => {
   test('runs at most `concurrency` jobs at once and starts the next when one ends', async () => {
@@ -25,14 +28,36 @@ describe('WorkQueue', () => {
     const queue = new WorkQueue({ concurrency: 2, maxQueued: 10, maxWaitMs: 60_000 });
     const jobs = ['a', 'b', 'c'].map((name) => gated(log, name));
     for (const { job } of jobs) expect(queue.offer(job)).toBe(true);
-    await turn();
+    // A job waiting on I/O lets the next start on the following turn.
+    await turns(4);
     expect(log).toEqual(['start a', 'start b']);
     expect(queue.running).toBe(2);
     expect(queue.size).toBe(1);
     jobs[0]?.release();
-    await turn();
-    await turn();
+    await turns(4);
     expect(log).toEqual(['start a', 'start b', 'end a', 'start c']);
+  });
+
+  test('a turn starts jobs only while their own work fits its 2 ms slice, so requests are read between slices', async () => {
+    const queue = new WorkQueue({ concurrency: 32, maxQueued: 100, maxWaitMs: 60_000 });
+    let done = 0;
+    // CPU-bound work that runs after the job's start, as answering does (after its first await).
+    const burn = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    for (let i = 0; i < 10; i++)
+      queue.offer(async () => {
+        await null;
+        burn(1.5);
+        done++;
+      });
+    await turn();
+    // Timing only the starts let one turn start all ten (15 ms of work) with slots free.
+    expect(done).toBeGreaterThanOrEqual(1);
+    expect(done).toBeLessThanOrEqual(2);
+    await turns(20);
+    expect(done).toBe(10);
   });
 
   test.each([
